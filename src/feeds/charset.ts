@@ -115,7 +115,11 @@ function sniffCjk(bytes: Uint8Array): DecodedText | undefined {
     let score = nonAscii === 0 ? 0 : cjk / nonAscii;
     // Japanese decoded as Chinese yields ideographs only; decoded right it yields kana. Likewise hangul.
     if ((encoding === 'shift_jis' || encoding === 'euc-jp') && /[\u3040-\u30ff]/.test(text)) score += 0.2;
-    if (encoding === 'euc-kr' && /[\uac00-\ud7af]/.test(text)) score += 0.2;
+    // Korean text is overwhelmingly hangul; Chinese bytes read as EUC-KR come out as a hangul/hanja mix.
+    if (encoding === 'euc-kr') {
+      const hangul = text.match(/[\uac00-\ud7af]/g)?.length ?? 0;
+      score = cjk > 0 && hangul / cjk > 0.8 ? score + 0.2 : score * 0.5;
+    }
     if (score > bestScore + 0.05) {
       bestScore = score;
       best = { text: '', encoding };
