@@ -50,7 +50,9 @@ export function parseFeedDate(raw: unknown): number | null {
   if (typeof raw !== 'string') return null;
   const text = raw.trim().slice(0, 100);
   if (text === '') return null;
-  return valid(parseIso(text)) ?? valid(parseCjk(text)) ?? valid(parseLoose(text)) ?? valid(Date.parse(text));
+  // A string in ISO form is judged as ISO only: Date.parse would roll 2025-02-31 over into March.
+  if (ISO.test(text)) return valid(parseIso(text));
+  return valid(parseCjk(text)) ?? valid(parseLoose(text)) ?? valid(Date.parse(text));
 }
 
 function valid(ms: number | null | undefined): number | null {

@@ -20,6 +20,22 @@ export function charsetFromContentType(contentType: string | null | undefined): 
   return m?.[1];
 }
 
+/** windows-1252's 0x80–0x9F, which differ from ISO-8859-1's C1 controls (undefined bytes stay as they are). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * windows-1252 decoding done by hand: Node 20's TextDecoder treats the label as ISO-8859-1 and
+ * turns smart quotes and the euro sign into C1 control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80] ?? ch);
+}
+
+function decode(decoder: TextDecoder, bytes: Uint8Array): string {
+  return decoder.encoding === 'windows-1252' ? decodeWindows1252(bytes) : decoder.decode(bytes);
+}
+
 function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
   try {
@@ -61,7 +77,7 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
     const decoder = decoderFor(label);
     if (decoder && !decoder.encoding.startsWith('utf-16')) {
       if (decoder.encoding === 'utf-8') break;
-      return { text: decoder.decode(bytes), encoding: decoder.encoding };
+      return { text: decode(decoder, bytes), encoding: decoder.encoding };
     }
   }
   // 4. UTF-8 if the bytes are valid UTF-8, else windows-1252.
@@ -74,7 +90,7 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType?: string | null):
     const bad = countReplacement(lenient);
     const high = countHighBytes(bytes);
     if (bad > 0 && bad * 4 >= high) {
-      return sniffCjk(bytes) ?? { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+      return sniffCjk(bytes) ?? { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
     }
     return { text: lenient, encoding: 'utf-8' };
   }

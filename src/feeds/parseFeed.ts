@@ -66,13 +66,15 @@ interface RawItem {
   creator?: RawField;
   author?: RawField;
   categories?: RawField[];
+  /** Every <category> element with its attributes: Atom puts the name in `term`. */
+  categoryElements?: RawField[];
   'rdf:about'?: RawField;
 }
 
 const parser = new Parser<Record<string, unknown>, RawItem>({
   // Feeds without a version attribute on <rss> are read as RSS 2.0.
   defaultRSS: 2,
-  customFields: { item: ['id', 'published', 'updated', 'description'] },
+  customFields: { item: ['id', 'published', 'updated', 'description', ['category', 'categoryElements', { keepArray: true }]] },
 });
 
 const FEED_ROOTS = new Set(['rss', 'rdf:rdf', 'rdf', 'feed']);
@@ -179,7 +181,8 @@ export function normaliseItem(raw: RawItem, base: string, now: number): Normaliz
   else key = `h:${createHash('sha256').update(`${title}\n${str(raw.pubDate) || str(raw.published) || str(raw.updated) || str(raw['dc:date'])}`).digest('hex').slice(0, 32)}`;
   const author = collapseWhitespace(htmlToText(str(raw.creator) || str(raw.author), 200));
   const categories: string[] = [];
-  for (const c of Array.isArray(raw.categories) ? raw.categories : []) {
+  const rawCategories = [...(Array.isArray(raw.categories) ? raw.categories : []), ...(Array.isArray(raw.categoryElements) ? raw.categoryElements : [])];
+  for (const c of rawCategories) {
     const value = collapseWhitespace(htmlToText(str(c) || str((c as { $?: { term?: unknown } })?.$?.term), 100));
     if (value !== '' && !categories.includes(value)) categories.push(value);
     if (categories.length >= MAX_CATEGORIES) break;

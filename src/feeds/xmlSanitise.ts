@@ -89,6 +89,17 @@ function normaliseAtomDates(xml: string): string {
   });
 }
 
+/**
+ * Atom `type="xhtml"` content is inline markup; rss-parser (xml2js) rebuilds it with mixed text
+ * and elements out of order. Turning it into escaped `type="html"` keeps the reading order.
+ */
+function escapeXhtmlContent(xml: string): string {
+  return xml.replace(/<(content|summary|title|subtitle)(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1\s*>/g, (_m, tag: string, before: string, after: string, inner: string) => {
+    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return `<${tag}${before}type="html"${after}>${escaped}</${tag}>`;
+  });
+}
+
 /** Returns XML that a strict parser accepts more often and that cannot define entities. */
 export function sanitiseXml(input: string): string {
   let xml = input.replace(INVALID_XML_CHARS, '');
@@ -108,6 +119,6 @@ export function sanitiseXml(input: string): string {
   }
   out += fixEntities(xml.slice(last));
   const root = rootElementName(out);
-  if (root === 'feed' || root?.endsWith(':feed')) out = normaliseAtomDates(out);
+  if (root === 'feed' || root?.endsWith(':feed')) out = escapeXhtmlContent(normaliseAtomDates(out));
   return out;
 }

@@ -1,0 +1,99 @@
+/**
+ * The composition shared by `npm start` and the `policywire` CLI: settings → database and
+ * migrations → stores → pipeline. Discord is added on top by main.ts when a token is set.
+ */
+import type { Config } from './config.js';
+import type { FeedDefinition, Post } from './core/types.js';
+import { loadFeedsFile } from './feeds/feedsFile.js';
+import { type FetchFn, fetchFeed } from './feeds/fetchFeed.js';
+import { createDefaultEnricher } from './intelligence.js';
+import type { Enricher } from './jobs/enrich.js';
+import { type PollReport, pollFeeds } from './jobs/pollFeeds.js';
+import type { Logger } from './log.js';
+import { type Db, openDatabase } from './storage/database.js';
+import { createSqliteDeliveryStore, type DeliveryStore } from './storage/deliveryStore.js';
+import { createSqliteFeedStore, type FeedStore } from './storage/feedStore.js';
+import { createSqliteStoryStore, type StoryStore, type StoryView } from './storage/storyStore.js';
+
+export interface App {
+  config: Config;
+  log: Logger;
+  db: Db;
+  feeds: FeedStore;
+  stories: StoryStore;
+  deliveries: DeliveryStore;
+  /** Validated feed definitions from the feeds file (re-read on every call). */
+  loadFeeds: () => FeedDefinition[];
+  /** One poll run; `signal` stops it early. Prunes old stories afterwards. */
+  poll: (signal?: AbortSignal) => Promise<PollReport>;
+  close: () => void;
+}
+
+export interface AppOptions {
+  fetch?: FetchFn;
+  clock?: () => number;
+  enrich?: Enricher;
+}
+
+/** Opens the database (running migrations) and wires the stores and the pipeline. */
+export function openApp(config: Config, log: Logger, options: AppOptions = {}): App {
+  const loadFeeds = () => loadFeedsFile(config.feedsFile);
+  // Validate the feeds file before touching the database: a bad file starts nothing.
+  loadFeeds();
+  const db = openDatabase(config.dbPath);
+  const feeds = createSqliteFeedStore(db);
+  const stories = createSqliteStoryStore(db);
+  const deliveries = createSqliteDeliveryStore(db);
+  const clock = options.clock ?? Date.now;
+  const enrich = options.enrich ?? createDefaultEnricher();
+  const limits = { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
+  let closed = false;
+  return {
+    config,
+    log,
+    db,
+    feeds,
+    stories,
+    deliveries,
+    loadFeeds,
+    async poll(signal) {
+      const report = await pollFeeds({
+        feeds,
+        stories,
+        loadFeeds,
+        fetch: (request) => fetchFeed(request, options.fetch),
+        enrich,
+        clock,
+        log,
+        userAgent: config.userAgent,
+        concurrency: config.pollConcurrency,
+        limits,
+        ...(signal ? { signal } : {}),
+      });
+      if (!report.aborted) {
+        const pruned = stories.prune(clock() - config.retentionDays * 86_400_000);
+        if (pruned > 0) log.info({ pruned, retentionDays: config.retentionDays }, 'old stories pruned');
+      }
+      return report;
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+/** The platform-neutral post for a stored story. */
+export function toPost(story: StoryView): Post {
+  return {
+    storyId: story.id,
+    title: story.title,
+    url: story.url,
+    summary: story.summary,
+    sources: story.sources,
+    publishedAt: story.publishedAt,
+    topics: story.topics,
+    policy: story.policy,
+  };
+}
