@@ -4,7 +4,7 @@
  * loopback and polled into SQLite like any feed. At least 90 % of its items must be stored.
  * The corpus is not part of this repository; the test is skipped when it is absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ describe.skipIf(!present)('real-world feed corpus', () => {
   beforeAll(async () => {
     entries = manifest();
     server = await startFeedServer();
-    for (const [i, e] of entries.entries()) server.route(`/corpus/${i}`, { body: readFileSync(join(CORPUS, e.file)), headers: { 'content-type': 'application/xml' } });
-    app = createTestApp(entries.map((e, i) => ({ id: `corpus-${i}`, url: server.url(`/corpus/${i}`) })));
+    for (const [i, entry] of entries.entries()) server.route(`/corpus/${i}`, { body: readFileSync(join(CORPUS, entry.file)), headers: { 'content-type': 'application/xml' } });
+    app = createTestApp(entries.map((_e, i) => ({ id: `corpus-${i}`, url: server.url(`/corpus/${i}`) })));
     await app.poll();
   });
   afterAll(async () => {
