@@ -15,7 +15,13 @@ import {
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { type FakeDiscord, type FakeGuildHandle, type FakeMember, startFakeDiscord } from './index.js';
+import {
+  type FakeDiscord,
+  type FakeGuildHandle,
+  type FakeMember,
+  MESSAGE_CREATE_ROUTE,
+  startFakeDiscord,
+} from './index.js';
 
 const RESPONSE_TIMEOUT_MS = 600;
 
@@ -45,7 +51,11 @@ describe('fake Discord with the real discord.js Client', () => {
   const lateErrors: unknown[] = [];
 
   beforeAll(async () => {
-    fake = await startFakeDiscord({ interactionResponseTimeoutMs: RESPONSE_TIMEOUT_MS });
+    // Discord's message bucket is 5 per 5 s; a 1 s window keeps this suite fast.
+    fake = await startFakeDiscord({
+      interactionResponseTimeoutMs: RESPONSE_TIMEOUT_MS,
+      rateLimits: { routes: { [MESSAGE_CREATE_ROUTE]: { limit: 5, windowMs: 1000 } } },
+    });
     guild = fake.addGuild({
       name: 'Policy Desk',
       botPermissions: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'],
@@ -385,6 +395,32 @@ describe('fake Discord with the real discord.js Client', () => {
     expect(fake.stats.rateLimitedAvoidable).toBe(statsBefore.rateLimitedAvoidable);
   });
 
+  it('lets discord.js pace a burst on the rate-limit headers without a single 429', async () => {
+    const created = once<[TextChannel]>(client, Events.ChannelCreate);
+    const burst = fake.addChannel(guild.id, { name: 'burst' });
+    const [channel] = await created;
+    const limitedBefore = fake.stats.rateLimited;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 12 }, (_, i) => channel.send(`item ${i}`)));
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(fake.messages(burst.id).map((m) => m.content)).toEqual(
+      Array.from({ length: 12 }, (_, i) => `item ${i}`),
+    );
+    expect(fake.stats.rateLimited).toBe(limitedBefore);
+  });
+
+  it('records files sent as multipart with payload_json', async () => {
+    const channel = textChannel(client, guild.channel('news').id);
+    const sent = await channel.send({
+      content: 'report',
+      files: [{ attachment: Buffer.from('hello world'), name: 'notes.txt' }],
+    });
+    expect(sent.attachments.first()?.name).toBe('notes.txt');
+    expect(fake.message(sent.id)?.uploads).toEqual([
+      { field: 'files[0]', filename: 'notes.txt', contentType: 'application/octet-stream', size: 11 },
+    ]);
+  });
+
   it('returns the existing message for a repeated nonce with enforce_nonce', async () => {
     const channel = textChannel(client, guild.channel('news').id);
     const first = await channel.send({ content: 'posted once', nonce: 'item-42', enforceNonce: true });
@@ -459,6 +495,25 @@ describe('fake Discord with the real discord.js Client', () => {
     expect(fake.gatewayLog.some((e) => e.direction === 'in' && e.op === 6)).toBe(true);
   });
 
+  it('marks a guild unavailable during an outage and available again', async () => {
+    const unavailable = once<[Guild]>(client, Events.GuildUnavailable);
+    fake.markGuildUnavailable(guild.id);
+    expect((await unavailable)[0].id).toBe(guild.id);
+    const available = once<[Guild]>(client, Events.GuildAvailable);
+    fake.markGuildAvailable(guild.id);
+    expect((await available)[0].available).toBe(true);
+  });
+
+  it('makes login fail when asking for a privileged intent that is not enabled (4014)', async () => {
+    const greedy = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+      rest: { api: fake.apiUrl },
+    });
+    greedy.on(Events.ShardError, () => {});
+    await expect(greedy.login(fake.token)).rejects.toThrow(/disallowed intents/i);
+    await greedy.destroy();
+  });
+
   it('delivers GUILD_DELETE when the bot is removed, after which REST says Missing Access', async () => {
     const doomed = fake.addGuild({ name: 'Doomed', channels: [{ name: 'gone' }] });
     await once(client, Events.GuildCreate);
@@ -477,6 +532,18 @@ describe('fake Discord with the real discord.js Client', () => {
     expect(handlerErrors).toEqual([]);
   });
 });
+
+/** A minimal bot on a raw socket: identifies and keeps the session open (no discord.js). */
+async function connectRawBot(fake: FakeDiscord): Promise<WebSocket> {
+  const ws = new WebSocket(`${fake.gatewayUrl}?v=10&encoding=json`);
+  ws.on('message', (raw) => {
+    const payload = JSON.parse(String(raw)) as { op: number };
+    if (payload.op === 10)
+      ws.send(JSON.stringify({ op: 2, d: { token: fake.token, intents: 1, properties: {} } }));
+  });
+  await fake.waitForBot();
+  return ws;
+}
 
 describe('fake Discord REST for plain clients', () => {
   let fake: FakeDiscord;
@@ -561,6 +628,67 @@ describe('fake Discord REST for plain clients', () => {
       permissions: '0',
     });
     expect(await get('/users/@me')).toMatchObject({ id: fake.bot.id, bot: true });
+  });
+
+  it('refuses followups before the answer (10015) and after the token expired (50027)', async () => {
+    const short = await startFakeDiscord({ interactionTokenTtlMs: 250, rateLimits: false });
+    const ws = await connectRawBot(short);
+    try {
+      const g = short.addGuild({ channels: [{ name: 'news' }] });
+      const user = short.addMember(g.id, { username: 'carol' });
+      const handle = short.invokeCommand({
+        guildId: g.id,
+        channelId: g.channel('news').id,
+        userId: user.user.id,
+        name: 'ping',
+      });
+      const followup = () =>
+        fetch(`${short.apiUrl}/v10/webhooks/${short.application.id}/${handle.token}?wait=true`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'more' }),
+        });
+      expect((await followup()).status).toBe(404);
+      const answer = await fetch(
+        `${short.apiUrl}/v10/interactions/${handle.id}/${handle.token}/callback?with_response=true`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 5 }),
+        },
+      );
+      expect(await answer.json()).toMatchObject({
+        interaction: { id: handle.id, response_message_loading: true },
+        resource: { type: 5 },
+      });
+      await sleep(300);
+      const expired = await followup();
+      expect(expired.status).toBe(401);
+      expect(await expired.json()).toMatchObject({ code: 50027 });
+      expect(handle.outcome().rejected.map((r) => r.code)).toEqual([10015, 50027]);
+    } finally {
+      ws.close();
+      await short.close();
+    }
+  });
+
+  it('answers 404/10003 for channels of a deleted guild and 403/50001 after the bot was removed', async () => {
+    const removed = fake.addGuild({ channels: [{ name: 'a' }] });
+    const deleted = fake.addGuild({ channels: [{ name: 'b' }] });
+    fake.removeGuild(removed.id);
+    const bChannel = deleted.channel('b').id;
+    fake.deleteGuild(deleted.id);
+    const body = async (res: Response) => ({ status: res.status, ...((await res.json()) as object) });
+    expect(
+      await body(await post(`/channels/${removed.channel('a').id}/messages`, { content: 'x' })),
+    ).toMatchObject({
+      status: 403,
+      code: 50001,
+    });
+    expect(await body(await post(`/channels/${bChannel}/messages`, { content: 'x' }))).toMatchObject({
+      status: 404,
+      code: 10003,
+    });
   });
 
   it('closes the gateway with 4004 on a bad token and 4014 on privileged intents', async () => {

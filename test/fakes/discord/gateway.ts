@@ -126,7 +126,7 @@ export class GatewayServer {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<string, Session>();
   private readonly connections = new Set<Connection>();
-  private readyWaiters: Array<() => void> = [];
+  private readyWaiters: Array<(error?: Error) => void> = [];
   /** Every payload sent and received, oldest first. */
   readonly log: GatewayLogEntry[] = [];
 
@@ -374,9 +374,10 @@ export class GatewayServer {
         this.readyWaiters = this.readyWaiters.filter((w) => w !== done);
         reject(new Error(`no bot identified on the fake gateway within ${timeoutMs} ms`));
       }, timeoutMs);
-      const done = () => {
+      const done = (error?: Error) => {
         clearTimeout(timer);
-        resolve();
+        if (error) reject(error);
+        else resolve();
       };
       this.readyWaiters.push(done);
     });
@@ -433,7 +434,8 @@ export class GatewayServer {
     for (const conn of this.connections) conn.ws.terminate();
     this.connections.clear();
     this.sessions.clear();
-    for (const waiter of this.readyWaiters.splice(0)) waiter();
+    for (const waiter of this.readyWaiters.splice(0))
+      waiter(new Error('fake Discord closed before a bot identified'));
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 }

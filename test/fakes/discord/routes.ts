@@ -361,12 +361,13 @@ export function buildRoutes(deps: RoutesDeps): RouteDef[] {
     }
   };
 
-  /** The interaction behind `/webhooks/:webhookId/:webhookToken`. */
-  const webhookInteraction = (ctx: RouteContext): InteractionRecord => {
+  /** The interaction behind `/webhooks/:webhookId/:webhookToken` (refusals of known tokens are recorded). */
+  const webhookInteraction = (ctx: RouteContext, route: string): InteractionRecord => {
     if (ctx.params.webhookId !== application.id) throw new DiscordHttpError(404, ErrorCode.UnknownWebhook);
     const record = interactions.byTokenValue(ctx.params.webhookToken ?? '');
-    if (!record || ctx.now > record.tokenExpiresAt)
-      throw new DiscordHttpError(401, ErrorCode.InvalidWebhookToken);
+    if (!record) throw new DiscordHttpError(401, ErrorCode.InvalidWebhookToken);
+    if (ctx.now > record.tokenExpiresAt)
+      refuse(record, route, new DiscordHttpError(401, ErrorCode.InvalidWebhookToken));
     return record;
   };
 
@@ -382,7 +383,7 @@ export function buildRoutes(deps: RoutesDeps): RouteDef[] {
 
   const withRefusal = (route: string, fn: (ctx: RouteContext, record: InteractionRecord) => RouteResult) => {
     return (ctx: RouteContext): RouteResult => {
-      const record = webhookInteraction(ctx);
+      const record = webhookInteraction(ctx, route);
       try {
         return fn(ctx, record);
       } catch (error) {
