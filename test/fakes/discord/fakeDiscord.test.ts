@@ -238,7 +238,7 @@ describe('fake Discord with the real discord.js Client', () => {
 
     const digest = await fake
       .invokeCommand({ guildId: guild.id, channelId, userId: admin.user.id, name: 'digest' })
-      .final();
+      .waitFor((o) => o.followups.length === 2);
     expect(digest.original?.content).toBe('part 1');
     expect(digest.followups.map((m) => [m.content, m.flags & MessageFlags.Ephemeral])).toEqual([
       ['part 2', 0],
@@ -304,7 +304,7 @@ describe('fake Discord with the real discord.js Client', () => {
         userId: reader.user.id,
         name: 'with-response',
       })
-      .final();
+      .waitFor((o) => o.followups.length === 1);
     expect(outcome.followups[0]?.content).toBe(`id=${outcome.original?.id}`);
   });
 
@@ -631,7 +631,7 @@ describe('fake Discord REST for plain clients', () => {
   });
 
   it('refuses followups before the answer (10015) and after the token expired (50027)', async () => {
-    const short = await startFakeDiscord({ interactionTokenTtlMs: 250, rateLimits: false });
+    const short = await startFakeDiscord({ interactionTokenTtlMs: 500, rateLimits: false });
     const ws = await connectRawBot(short);
     try {
       const g = short.addGuild({ channels: [{ name: 'news' }] });
@@ -661,7 +661,7 @@ describe('fake Discord REST for plain clients', () => {
         interaction: { id: handle.id, response_message_loading: true },
         resource: { type: 5 },
       });
-      await sleep(300);
+      await sleep(550);
       const expired = await followup();
       expect(expired.status).toBe(401);
       expect(await expired.json()).toMatchObject({ code: 50027 });
