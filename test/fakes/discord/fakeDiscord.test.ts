@@ -373,7 +373,7 @@ describe('fake Discord with the real discord.js Client', () => {
       .catch((e: unknown) => e);
     expect((hidden as DiscordAPIError).code).toBe(50001);
 
-    fake.failNext({ method: 'POST', path: '/channels/:id/messages', status: 403, code: 50013 });
+    fake.failNext({ method: 'POST', pathPattern: '/channels/:id/messages', status: 403, code: 50013 });
     const injected = await textChannel(client, guild.channel('news').id)
       .send('x')
       .catch((e: unknown) => e);
@@ -384,7 +384,7 @@ describe('fake Discord with the real discord.js Client', () => {
     const channel = textChannel(client, guild.channel('news').id);
     const before = fake.messages(channel.id).length;
     const statsBefore = { ...fake.stats };
-    fake.failNext({ method: 'POST', path: '/channels/:id/messages', status: 429, retryAfter: 0.2 });
+    fake.failNext({ method: 'POST', pathPattern: '/channels/:id/messages', status: 429, retryAfter: 0.2 });
     const started = Date.now();
     await channel.send('after a rate limit');
     expect(Date.now() - started).toBeGreaterThanOrEqual(150);

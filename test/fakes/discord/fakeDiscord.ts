@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FaultInjector, type ScheduledFailure } from './faults.js';
+import { FaultInjector, pathMatcher, type ScheduledFailure } from './faults.js';
 import { type GatewayLogEntry, GatewayServer } from './gateway.js';
 import { compileRoutes, createRestListener } from './http.js';
 import { type InteractionHandle, InteractionRegistry } from './interactions.js';
@@ -440,9 +440,9 @@ export class FakeDiscord {
         `fake Discord: user ${input.userId} is not a member of guild ${guild.id} (use fake.addMember)`,
       );
     }
-    if (this.gateway.connectedSessions() === 0) {
+    if (this.gateway.sessionCount() === 0) {
       throw new Error(
-        'fake Discord: no bot is connected to the gateway (log the client in and wait for clientReady)',
+        'fake Discord: no bot session on the gateway (log the client in and wait for clientReady)',
       );
     }
     const command =
@@ -549,7 +549,8 @@ export class FakeDiscord {
    * `await handle.reply()` (the visible `@original`), `await handle.final()` (after edits and
    * followups settle), `handle.outcome()` (a snapshot now).
    *
-   * Throws at once (no dispatch) if the guild, channel or member is unknown or no bot is connected.
+   * Throws at once (no dispatch) if the guild, channel or member is unknown or no bot has a
+   * gateway session (a session between sockets gets the event when it resumes).
    */
   invokeCommand(input: InvokeCommandInput): InteractionHandle {
     return this.createInteraction(input, 2);
@@ -572,7 +573,7 @@ export class FakeDiscord {
 
   /**
    * Makes the next matching request(s) fail, after auth and rate limiting, e.g.
-   * `failNext({ method: 'POST', path: '/channels/:id/messages', status: 429, retryAfter: 0.2 })`,
+   * `failNext({ method: 'POST', pathPattern: '/channels/:id/messages', status: 429, retryAfter: 0.2 })`,
    * `{ status: 500 }` (discord.js retries 5xx up to 3 times), `{ status: 403, code: 50013 }`.
    * A 429 carries `Retry-After`, `X-RateLimit-Scope` and `retry_after` like a real one.
    */
@@ -595,11 +596,14 @@ export class FakeDiscord {
     this.requestLog.length = 0;
   }
 
-  /** Recorded requests by method and path (same matching as `failNext`: exact, `:param` template or RegExp). */
-  requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    const injector = new FaultInjector();
-    injector.add({ method, path, status: 0, times: Number.MAX_SAFE_INTEGER });
-    return this.requestLog.filter((r) => injector.take(r.method, r.path) !== null);
+  /**
+   * Recorded requests with this method (case-insensitive) and path, matched like `failNext`:
+   * exact, `:param` template (`/channels/:id/messages`) or RegExp.
+   */
+  requestsTo(method: string, pathPattern: string | RegExp): RecordedRequest[] {
+    const matches = pathMatcher(pathPattern);
+    const wanted = method.toUpperCase();
+    return this.requestLog.filter((r) => r.method === wanted && matches(r.path));
   }
 
   // ---- gateway controls ------------------------------------------------------------------------

@@ -16,7 +16,11 @@ interface ActiveRule {
   matches(method: string, path: string): boolean;
 }
 
-function pathMatcher(path: string | RegExp): (candidate: string) => boolean {
+/**
+ * A matcher for request paths (without `/api/v10` and the query): a RegExp, or a string matched
+ * exactly where `:name` segments match any one segment (`/channels/:id/messages`).
+ */
+export function pathMatcher(path: string | RegExp): (candidate: string) => boolean {
   if (path instanceof RegExp) return (candidate) => path.test(candidate);
   const pattern = path
     .split('/')
@@ -34,7 +38,7 @@ export class FaultInjector {
     if (!Number.isInteger(times) || times < 1)
       throw new RangeError('failNext: times must be a positive integer');
     const method = rule.method?.toUpperCase();
-    const matchPath = pathMatcher(rule.path);
+    const matchPath = pathMatcher(rule.pathPattern);
     const active: ActiveRule = {
       rule: { ...rule },
       remaining: times,

@@ -361,6 +361,11 @@ export class GatewayServer {
     return n;
   }
 
+  /** Sessions a dispatch can reach: connected, or disconnected but resumable (events are buffered). */
+  sessionCount(): number {
+    return this.sessions.size;
+  }
+
   /** Open WebSocket connections (identified or not). */
   connectionCount(): number {
     return this.connections.size;

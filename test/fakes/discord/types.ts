@@ -302,10 +302,10 @@ export interface FailureRule {
   /** HTTP method to match (any when omitted). Case-insensitive. */
   method?: string;
   /**
-   * Path to match, without `/api/v10` and the query: a string (exact match, or a template with
-   * `:param` segments such as `/channels/:id/messages`) or a RegExp.
+   * Path to match, without `/api/v10` and the query: a string (exact match, where `:param`
+   * segments match any one segment, e.g. `/channels/:id/messages`) or a RegExp.
    */
-  path: string | RegExp;
+  pathPattern: string | RegExp;
   /** Status to answer with, e.g. 429, 500, 403. */
   status: number;
   /** Discord JSON error code (default 0; for 429 no code unless given). */
