@@ -1,0 +1,297 @@
+/**
+ * Finds taxonomy and vocabulary terms in text, precisely and fast.
+ *
+ * One pass over the text with a per-character class table. Each Latin-script (or Cyrillic, Greek...)
+ * word is hashed and looked up in a map from a term's first word to the terms that start with it;
+ * only those few candidates are tried there, longest first, with a sticky regex that checks case
+ * and the end boundary. At each Chinese, Japanese or Korean character the terms starting with the
+ * same two characters are compared (no spaces between words there, so they match anywhere). The
+ * cost grows with the length of the text, not with the size of the vocabulary.
+ */
+
+import type { AmbiguousTerm } from './vocabulary.js';
+
+/** What one term means, merged over every list it appears in. */
+export interface TermInfo {
+  /** The term as first written in the data. */
+  readonly text: string;
+  /** True when part of the term must match its exact case (acronyms, 'Fed'). */
+  readonly caseSensitive: boolean;
+  /** Topic slugs the term names unconditionally. */
+  readonly topics: string[];
+  /** Set when the term is an ambiguous institution (its default topic is not in `topics`). */
+  ambiguous: AmbiguousTerm | undefined;
+  /** Place key (topic slug or OTHER_PLACES id) when the term names a place that can qualify an institution. */
+  place: string | undefined;
+  /** Jurisdiction slug when the term names an authority of one jurisdiction. */
+  actorOf: string | undefined;
+  actor: boolean;
+  crypto: number;
+  policy: number;
+  market: number;
+  readonly flags: string[];
+}
+
+/** What a source list says about one term before merging. */
+export interface TermSource {
+  readonly text: string;
+  readonly topics?: readonly string[];
+  readonly ambiguous?: AmbiguousTerm;
+  readonly place?: string;
+  readonly actorOf?: string;
+  readonly actor?: boolean;
+  readonly crypto?: number;
+  readonly policy?: number;
+  readonly market?: number;
+  readonly flag?: string;
+}
+
+/** One occurrence of a term: [start, end) in the scanned string. */
+export interface Hit {
+  readonly start: number;
+  readonly end: number;
+  readonly term: TermInfo;
+}
+
+export interface Matcher {
+  /** Every term occurrence in `text` (already normalised with `normalizeText`), ordered by position. */
+  scan(text: string): Hit[];
+  /** Number of distinct compiled terms (for docs and tests). */
+  readonly size: number;
+}
+
+const CJK_CLASS = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\p{sc=Hangul}';
+/** A letter or digit of a script that separates words with spaces. */
+const WORD_CLASS = `[[\\p{L}\\p{N}\\p{M}]--[${CJK_CLASS}]]`;
+const HAS_CJK_RE = new RegExp(`[${CJK_CLASS}]`, 'v');
+const CJK_TERM_CHARS_RE = new RegExp(`^[${CJK_CLASS}ー々〆ヶ・ ]+$`, 'v');
+const STARTS_WITH_WORD_RE = new RegExp(`^${WORD_CLASS}`, 'v');
+const ENDS_WITH_WORD_RE = new RegExp(`${WORD_CLASS}$`, 'v');
+const UPPER_RE = /\p{Lu}/gu;
+
+const OTHER = 0;
+const WORD = 1;
+const CJK = 2;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units of an already lower-cased token: no substring allocated per token. */
+function hashToken(s: string, from: number, to: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
+  return hash >>> 0;
+}
+
+let classTable: Uint8Array | undefined;
+
+/**
+ * WORD / CJK / OTHER for every BMP code unit, computed once: a table lookup per character is much
+ * cheaper than a Unicode-property regex per token. Astral characters (surrogates) count as OTHER.
+ */
+function charClasses(): Uint8Array {
+  if (classTable) return classTable;
+  const table = new Uint8Array(0x10000);
+  const word = new RegExp(`^${WORD_CLASS}$`, 'v');
+  const cjkChar = new RegExp(`^[${CJK_CLASS}ー々〆ヶ・]$`, 'v');
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    table[c] = cjkChar.test(ch) ? CJK : word.test(ch) ? WORD : OTHER;
+  }
+  classTable = table;
+  return table;
+}
+
+/**
+ * Canonical form for matching: NFKC (full-width letters, non-breaking spaces), straight
+ * apostrophes and ASCII hyphens. Dotted capital I becomes I so that lower-casing never changes
+ * the length of the string (positions from the lower-cased copy must stay valid).
+ */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u201B\u2032\u02BC\uFF07]/g, "'")
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
+    .replace(/\u0130/g, 'I');
+}
+
+/** Escapes a character outside a character class ('u'/'v' mode allows only syntax characters escaped). */
+function escapeChar(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** One character, matching either case when `caseless`. */
+function charPattern(ch: string, caseless: boolean): string {
+  if (ch === "'") return "'?";
+  if (ch === '-') return '[ \\-]?';
+  if (!caseless) return escapeChar(ch);
+  const lower = ch.toLowerCase();
+  const upper = ch.toUpperCase();
+  const forms = new Set([ch, lower, upper].filter((f) => f.length === 1));
+  if (forms.size === 1) return escapeChar(ch);
+  return `[${[...forms].map(escapeChar).join('')}]`;
+}
+
+/** Two or more capitals ('US', 'SEC', 'PBoC', 'e-CNY') or listed: this word keeps its case. */
+function isCaseSensitiveWord(word: string, caseSensitiveWords: ReadonlySet<string>): boolean {
+  return caseSensitiveWords.has(word) || (word.match(UPPER_RE)?.length ?? 0) >= 2;
+}
+
+interface CompiledLatin {
+  source: string;
+  caseSensitive: boolean;
+  firstToken: string;
+}
+
+function compileLatin(term: string, caseSensitiveWords: ReadonlySet<string>): CompiledLatin {
+  if (!STARTS_WITH_WORD_RE.test(term)) throw new Error(`term must start with a letter or digit: "${term}"`);
+  const words = term.split(/ +/);
+  let caseSensitive = false;
+  const parts = words.map((word) => {
+    const exact = isCaseSensitiveWord(word, caseSensitiveWords);
+    caseSensitive ||= exact;
+    return [...word].map((ch) => charPattern(ch, !exact)).join('');
+  });
+  // A space in a term matches any run of spaces and hyphens ("anti money laundering", "anti-money laundering").
+  let source = parts.join('[ \\-]+');
+  if (ENDS_WITH_WORD_RE.test(term)) source += `(?!${WORD_CLASS})`;
+  const firstToken = term.match(new RegExp(`^${WORD_CLASS}+`, 'v'))?.[0]?.toLowerCase() ?? '';
+  return { source, caseSensitive, firstToken };
+}
+
+interface LatinEntry {
+  info: TermInfo;
+  re: RegExp;
+  length: number;
+}
+
+/**
+ * Compiles term sources into a matcher. Throws on data errors (a CJK term shorter than two
+ * characters, a term starting with punctuation, one term with two different ambiguity rules) so
+ * that a bad edit of the taxonomy fails the tests, not production.
+ */
+export function compileMatcher(
+  sources: Iterable<TermSource>,
+  caseSensitiveWords: ReadonlySet<string>,
+): Matcher {
+  const latin = new Map<string, { info: TermInfo; compiled: CompiledLatin }>();
+  const cjk = new Map<string, TermInfo>();
+
+  const merge = (info: TermInfo, src: TermSource): void => {
+    for (const t of src.topics ?? []) if (!info.topics.includes(t)) info.topics.push(t);
+    if (src.ambiguous) {
+      if (info.ambiguous && info.ambiguous !== src.ambiguous) {
+        throw new Error(`term "${src.text}" is in two ambiguity groups`);
+      }
+      info.ambiguous = src.ambiguous;
+    }
+    info.place ??= src.place;
+    info.actorOf ??= src.actorOf;
+    info.actor ||= src.actor ?? false;
+    info.crypto = Math.max(info.crypto, src.crypto ?? 0);
+    info.policy = Math.max(info.policy, src.policy ?? 0);
+    info.market = Math.max(info.market, src.market ?? 0);
+    if (src.flag && !info.flags.includes(src.flag)) info.flags.push(src.flag);
+  };
+  const fresh = (text: string, caseSensitive: boolean): TermInfo => ({
+    text,
+    caseSensitive,
+    topics: [],
+    ambiguous: undefined,
+    place: undefined,
+    actorOf: undefined,
+    actor: false,
+    crypto: 0,
+    policy: 0,
+    market: 0,
+    flags: [],
+  });
+
+  for (const src of sources) {
+    const text = normalizeText(src.text).trim();
+    if (HAS_CJK_RE.test(text)) {
+      if (!CJK_TERM_CHARS_RE.test(text)) throw new Error(`CJK term mixes scripts: "${src.text}"`);
+      // Matched literally: a spaced and an unspaced Korean spelling are two entries of the data.
+      if ([...text.replace(/ /g, '')].length < 2)
+        throw new Error(`CJK term too short to be specific: "${src.text}"`);
+      const info = cjk.get(text) ?? fresh(text, false);
+      cjk.set(text, info);
+      merge(info, src);
+    } else {
+      const compiled = compileLatin(text, caseSensitiveWords);
+      const entry = latin.get(compiled.source) ?? { info: fresh(text, compiled.caseSensitive), compiled };
+      latin.set(compiled.source, entry);
+      merge(entry.info, src);
+    }
+  }
+
+  const index = new Map<number, LatinEntry[]>();
+  for (const { info, compiled } of latin.values()) {
+    const key = hashToken(compiled.firstToken, 0, compiled.firstToken.length);
+    const list = index.get(key) ?? [];
+    list.push({ info, re: new RegExp(compiled.source, 'yv'), length: info.text.length });
+    index.set(key, list);
+  }
+  // Longest first, so "Bank of England" wins over "bank" and "Latin America" over "America";
+  // exact-case terms before caseless ones of the same length.
+  for (const list of index.values()) {
+    list.sort((a, b) => b.length - a.length || Number(b.info.caseSensitive) - Number(a.info.caseSensitive));
+  }
+
+  // CJK terms by their first two characters; compared with startsWith at each position of a CJK run.
+  const cjkIndex = new Map<number, { text: string; info: TermInfo }[]>();
+  for (const info of cjk.values()) {
+    const key = info.text.charCodeAt(0) * 0x10000 + info.text.charCodeAt(1);
+    const list = cjkIndex.get(key) ?? [];
+    list.push({ text: info.text, info });
+    cjkIndex.set(key, list);
+  }
+  for (const list of cjkIndex.values()) list.sort((a, b) => b.text.length - a.text.length);
+
+  const scan = (text: string): Hit[] => {
+    const hits: Hit[] = [];
+    const classes = charClasses();
+    // Tokens are read from a lower-cased copy (hashed, one map lookup each); candidates are verified
+    // on the original, whose case matters for acronyms. normalizeText guarantees equal lengths.
+    const lower = text.toLowerCase();
+    const n = lower.length;
+    let covered = 0;
+    let i = 0;
+    while (i < n) {
+      const cls = classes[lower.charCodeAt(i)];
+      if (cls === WORD) {
+        const start = i;
+        let hash = FNV_OFFSET;
+        do {
+          hash = Math.imul(hash ^ lower.charCodeAt(i), FNV_PRIME);
+          i++;
+        } while (i < n && classes[lower.charCodeAt(i)] === WORD);
+        if (start < covered) continue;
+        const candidates = index.get(hash >>> 0);
+        if (!candidates) continue;
+        for (const c of candidates) {
+          c.re.lastIndex = start;
+          if (c.re.test(text)) {
+            hits.push({ start, end: c.re.lastIndex, term: c.info });
+            covered = c.re.lastIndex;
+            break;
+          }
+        }
+      } else if (cls === CJK && i + 1 < n) {
+        const candidates = cjkIndex.get(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
+        const found = candidates?.find((c) => text.startsWith(c.text, i));
+        if (found) {
+          hits.push({ start: i, end: i + found.text.length, term: found.info });
+          i += found.text.length;
+        } else {
+          i++;
+        }
+      } else {
+        i++;
+      }
+    }
+    return hits;
+  };
+
+  return { scan, size: latin.size + cjk.size };
+}
