@@ -4,6 +4,7 @@
  *   node dist/scripts/eval.js            human-readable report and the list of misses
  *   node dist/scripts/eval.js --json     one JSON object (the EvalReport)
  *   node dist/scripts/eval.js --bench    also measures classify() calls per second on ~2 KB texts
+ *   node dist/scripts/eval.js --explain ID   the terms and scores behind one item's classification
  *
  * Always exits 0: this reports quality, the floors are guarded by test/core/topics/eval.test.ts.
  */
@@ -11,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { classify } from '../src/core/topics/classify.js';
+import { classify, explainClassification } from '../src/core/topics/classify.js';
 import { type EvalItem, type EvalReport, evaluate, parseEvalItems } from '../src/core/topics/evaluate.js';
 import type { StoryText } from '../src/core/types.js';
 
@@ -81,8 +82,24 @@ function bench(items: readonly EvalItem[]): {
   return { calls, seconds, perSecond: calls / seconds, avgChars };
 }
 
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, bench: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean' },
+    bench: { type: 'boolean' },
+    explain: { type: 'string', multiple: true },
+  },
+});
 const items = parseEvalItems(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+for (const id of values.explain ?? []) {
+  const item = items.find((i) => i.id === id);
+  if (!item) {
+    console.log(`no item ${id}`);
+    continue;
+  }
+  console.log(`${id}: expected ${JSON.stringify(item.expected)}`);
+  console.log(JSON.stringify(explainClassification(item), null, 1));
+}
+if (values.explain) process.exit(0);
 const report = evaluate(items);
 const speed = values.bench ? bench(items) : undefined;
 

@@ -37,6 +37,8 @@ export const CLASSIFIER_WEIGHTS = {
   jurisdictionActor: 2,
   jurisdictionPlace: 1,
   jurisdictionCategory: 1,
+  /** Evidence a jurisdiction needs unless it is the story's strongest (see dropPassingMentions). */
+  jurisdictionMinimum: 2,
 } as const;
 
 /** Body text is cut at the first boilerplate marker found after this share of its length. */
@@ -60,6 +62,7 @@ function* vocabularySources(entry: VocabularyEntry): Generator<TermSource> {
       ...(entry.crypto ? { crypto: entry.crypto } : {}),
       ...(entry.policy ? { policy: entry.policy } : {}),
       ...(entry.market ? { market: entry.market } : {}),
+      ...(entry.family ? { family: entry.family } : {}),
       ...(entry.flag ? { flag: entry.flag } : {}),
     };
   }
@@ -184,9 +187,10 @@ function resolveAmbiguous(
       !feed.jurisdictions.includes(group.defaultTopic) &&
       feed.jurisdictions.some((j) => group.homes.includes(j));
     for (const u of list) {
-      if (u.qualifiedBy === group.defaultTopic) {
-        out.push({ slug: group.defaultTopic, part: u.part });
-      } else if (u.qualifiedBy === undefined && !foreign && !homeFeed && (defaultElsewhere || !aboutAHome)) {
+      if (u.qualifiedBy !== undefined) {
+        // "U.S. SEC" is the default's authority, "Nigeria's SEC" Nigeria's (nobody's, for places outside the taxonomy).
+        if (JURISDICTION_SLUGS.has(u.qualifiedBy)) out.push({ slug: u.qualifiedBy, part: u.part });
+      } else if (!foreign && !homeFeed && (defaultElsewhere || !aboutAHome)) {
         out.push({ slug: group.defaultTopic, part: u.part });
       }
     }
@@ -206,14 +210,19 @@ function addScore(scores: Map<string, number>, slug: string, by: number): void {
   scores.set(slug, (scores.get(slug) ?? 0) + by);
 }
 
-/**
- * Classifies one story: jurisdiction and theme slugs (jurisdictions first, strongest first), whether
- * it is crypto policy news, and a relevance score (0 = no policy signal at all).
- *
- * @example classify({ title: "China's President Wants The Country To Be A Global Blockchain Leader", ... })
- *   // → { topics: ['china'], policy: true, relevance: 7 }
- */
-export function classify(text: StoryText): Classification {
+/** Everything the classifier worked out about one story; `classify` returns the summary of it. */
+interface Analysis {
+  parts: PartHits[];
+  termFactor: Map<Hit['term'], number>;
+  jurisdictionScores: Map<string, number>;
+  themeScores: Map<string, number>;
+  crypto: number;
+  policyScore: number;
+  market: number;
+  classification: Classification;
+}
+
+function analyse(text: StoryText): Analysis {
   const matcher = topicMatcher();
   const title = normalizeText(text.title);
   const parts: PartHits[] = [
@@ -245,8 +254,9 @@ export function classify(text: StoryText): Classification {
           addScore(jurisdictionScores, slug, jurisdictionWeight(ph.part, term.actor));
         else addScore(themeScores, slug, partFactor(ph.part));
       }
-      if (term.ambiguous)
+      if (term.ambiguous) {
         ambiguousUses.push({ group: term.ambiguous, part: ph.part, qualifiedBy: qualification(ph, i) });
+      }
     });
   }
 
@@ -260,15 +270,20 @@ export function classify(text: StoryText): Classification {
   )) {
     addScore(jurisdictionScores, slug, jurisdictionWeight(part, true));
   }
+  dropPassingMentions(jurisdictionScores);
 
   let crypto = 0;
   let policyScore = 0;
   let market = 0;
+  const families = new Map<string, number>();
   for (const [term, factor] of termFactor) {
     crypto += term.crypto * factor;
     policyScore += term.policy * factor;
-    market += term.market * factor;
+    if (term.family)
+      families.set(term.family, Math.max(families.get(term.family) ?? 0, term.market * factor));
+    else market += term.market * factor;
   }
+  for (const v of families.values()) market += v;
   if (text.feed.kind === 'regulator') policyScore += CLASSIFIER_WEIGHTS.regulatorSource;
   const policy = crypto > 0 && policyScore >= CLASSIFIER_WEIGHTS.policyThreshold && policyScore > market;
 
@@ -283,9 +298,76 @@ export function classify(text: StoryText): Classification {
 
   const relevance = round2(crypto > 0 ? policyScore : policyScore * CLASSIFIER_WEIGHTS.nonCryptoRelevance);
   return {
-    topics: [...ranked(jurisdictionScores), ...ranked(themeScores)],
-    policy,
-    relevance,
+    parts,
+    termFactor,
+    jurisdictionScores,
+    themeScores,
+    crypto,
+    policyScore,
+    market,
+    classification: { topics: [...ranked(jurisdictionScores), ...ranked(themeScores)], policy, relevance },
+  };
+}
+
+/**
+ * A jurisdiction the text only mentions in passing ("unlike North Korea", "a Singapore-based
+ * trader") is not what the story is about. It needs a title mention, an authority, or two
+ * mentions, unless nothing in the story says more about any other jurisdiction.
+ */
+function dropPassingMentions(scores: Map<string, number>): void {
+  const max = Math.max(0, ...scores.values());
+  for (const [slug, score] of scores) {
+    if (score < CLASSIFIER_WEIGHTS.jurisdictionMinimum && score < max) scores.delete(slug);
+  }
+}
+
+/**
+ * Classifies one story: jurisdiction and theme slugs (jurisdictions first, strongest first), whether
+ * it is crypto policy news, and a relevance score (0 = no policy signal at all).
+ *
+ * @example
+ * classify({ title: "China's President Wants The Country To Be A Global Blockchain Leader", body, categories: [],
+ *   feed: { kind: 'media', jurisdictions: [] } }) // → { topics: ['china'], policy: true, relevance: … }
+ */
+export function classify(text: StoryText): Classification {
+  return analyse(text).classification;
+}
+
+/** Why `classify` decided what it did: every term found, and the scores. For `npm run eval -- --explain`. */
+export interface Explanation {
+  classification: Classification;
+  hits: { part: Part; at: number; text: string; term: string; topics: string[]; ambiguous?: string }[];
+  scores: {
+    crypto: number;
+    policy: number;
+    market: number;
+    jurisdictions: Record<string, number>;
+    themes: Record<string, number>;
+  };
+}
+
+/** Same analysis as `classify`, with the evidence behind it. */
+export function explainClassification(text: StoryText): Explanation {
+  const a = analyse(text);
+  return {
+    classification: a.classification,
+    hits: a.parts.flatMap((ph) =>
+      ph.hits.map((h) => ({
+        part: ph.part,
+        at: h.start,
+        text: ph.text.slice(h.start, h.end),
+        term: h.term.text,
+        topics: h.term.topics,
+        ...(h.term.ambiguous ? { ambiguous: h.term.ambiguous.id } : {}),
+      })),
+    ),
+    scores: {
+      crypto: a.crypto,
+      policy: a.policyScore,
+      market: a.market,
+      jurisdictions: Object.fromEntries(a.jurisdictionScores),
+      themes: Object.fromEntries(a.themeScores),
+    },
   };
 }
 

@@ -29,6 +29,8 @@ export interface TermInfo {
   crypto: number;
   policy: number;
   market: number;
+  /** Family of a market term (see VocabularyEntry.family). */
+  family: string | undefined;
   readonly flags: string[];
 }
 
@@ -43,6 +45,7 @@ export interface TermSource {
   readonly crypto?: number;
   readonly policy?: number;
   readonly market?: number;
+  readonly family?: string;
   readonly flag?: string;
 }
 
@@ -191,6 +194,7 @@ export function compileMatcher(
     info.crypto = Math.max(info.crypto, src.crypto ?? 0);
     info.policy = Math.max(info.policy, src.policy ?? 0);
     info.market = Math.max(info.market, src.market ?? 0);
+    info.family ??= src.family;
     if (src.flag && !info.flags.includes(src.flag)) info.flags.push(src.flag);
   };
   const fresh = (text: string, caseSensitive: boolean): TermInfo => ({
@@ -204,6 +208,7 @@ export function compileMatcher(
     crypto: 0,
     policy: 0,
     market: 0,
+    family: undefined,
     flags: [],
   });
 
@@ -222,6 +227,18 @@ export function compileMatcher(
       const entry = latin.get(compiled.source) ?? { info: fresh(text, compiled.caseSensitive), compiled };
       latin.set(compiled.source, entry);
       merge(entry.info, src);
+    }
+  }
+
+  // A phrase hides the words inside it, but not the fact that they say "crypto": "bitcoin mining"
+  // (a mining term) and "spot bitcoin ETF" (an ETF term) still say the story is about crypto.
+  const cryptoWords = new Map<string, number>();
+  for (const { info } of latin.values()) {
+    if (info.crypto > 0 && !/[ -]/.test(info.text)) cryptoWords.set(info.text.toLowerCase(), info.crypto);
+  }
+  for (const { info } of latin.values()) {
+    for (const word of info.text.toLowerCase().split(/[ -]+/)) {
+      info.crypto = Math.max(info.crypto, cryptoWords.get(word) ?? 0);
     }
   }
 

@@ -68,7 +68,7 @@ const jurisdictions: readonly TopicDefinition[] = [
       'Senate Banking Committee', 'White House', 'Capitol Hill', 'Supreme Court of the United States',
       'GENIUS Act', 'CLARITY Act', 'Digital Asset Market Clarity Act', 'FIT21', 'STABLE Act',
       'Anti-CBDC Surveillance State Act', 'Bank Secrecy Act', 'SAB 121', 'SAB 122', 'Staff Accounting Bulletin',
-      'Strategic Bitcoin Reserve', 'Donald Trump', 'Trump', 'Joe Biden', 'Biden', 'Gary Gensler', 'Gensler',
+      'Donald Trump', 'Trump', 'Joe Biden', 'Biden', 'Gary Gensler', 'Gensler',
       'Paul Atkins', 'Hester Peirce', 'Mark Uyeda', 'Caroline Pham', 'Jerome Powell', 'Powell',
       'Christopher Waller', 'Michelle Bowman', 'Scott Bessent', 'Bessent', 'Janet Yellen', 'Yellen',
       'David Sacks', 'Elizabeth Warren', 'Cynthia Lummis', 'Tim Scott', 'French Hill',
@@ -204,8 +204,12 @@ const jurisdictions: readonly TopicDefinition[] = [
     slug: 'north-korea',
     name: 'North Korea',
     kind: 'jurisdiction',
-    places: ['North Korea', 'North Korean', 'North Koreans', 'DPRK', 'Pyongyang', '朝鲜', '北朝鮮', '북한'],
-    actors: ['Lazarus Group', 'Lazarus', 'TraderTraitor', 'Reconnaissance General Bureau', '라자루스', 'ラザルス'],
+    // State-backed hacking groups say where, not that a public authority acted: places, not actors.
+    places: [
+      'North Korea', 'North Korean', 'North Koreans', 'DPRK', 'Pyongyang', 'Lazarus Group', 'Lazarus',
+      'TraderTraitor', '朝鲜', '北朝鮮', '북한', '라자루스', 'ラザルス',
+    ],
+    actors: ['Reconnaissance General Bureau', 'Korean Workers’ Party'],
   },
   {
     slug: 'singapore',

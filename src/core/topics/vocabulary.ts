@@ -24,6 +24,12 @@ export interface VocabularyEntry {
   readonly topics?: readonly string[];
   /** A context flag that ambiguous terms can be vetoed by (see AMBIGUOUS_TERMS). */
   readonly flag?: string;
+  /**
+   * Market terms of one family count once per story. Used for security incidents: a hack story
+   * repeats hack, heist, theft, stolen, and those synonyms must not drown an official response
+   * (an FBI attribution, an arrest) in the same story.
+   */
+  readonly family?: string;
 }
 
 export const CRYPTO_TERMS: VocabularyEntry = {
@@ -112,19 +118,37 @@ export const MARKET_TERMS: readonly VocabularyEntry[] = [
       'jump', 'jumps', 'jumped', 'plunge', 'plunges', 'plunged', 'tumble', 'tumbles', 'tumbled', 'slump',
       'slumped', 'all-time high', 'record high', 'ATH', 'bullish', 'bearish', 'trading volume', 'market cap',
       'open interest', 'funding rates', 'liquidations', 'liquidated', 'whales', 'resistance', 'price target',
-      'price prediction', 'technical analysis', 'price analysis', 'inflows', 'outflows', 'net inflows', 'hack',
-      'hacked', 'hacker', 'hackers', 'heist', 'exploit', 'exploited', 'drained', 'stolen', 'theft', 'attacker',
+      'price prediction', 'technical analysis', 'price analysis', 'traders', 'market makers',
+      '价格', '行情', '上涨', '下跌', '暴涨', '暴跌', '突破', '新高', '历史新高', '涨幅', '爆仓', '相場', '急騰', '急落',
+      '高値', '最高値', '가격', '급등', '급락', '시황', '최고가', '돌파', '거래대금', 'Kurs', 'Rekordhoch', 'Preis',
+      'precio', 'supera', 'sube', 'cae', 'máximo', 'preço', 'cai', 'sobe', 'máxima', 'liquidações', 'cotação',
+      'recuou',
+    ],
+  },
+  { market: 1, terms: ['inflows', 'outflows', 'net inflows', 'Zuflüsse'] },
+  {
+    market: 1,
+    family: 'security',
+    terms: [
+      'hack', 'hacked', 'hacker', 'hackers', 'heist', 'exploit', 'exploited', 'drained', 'stolen', 'theft',
+      'attacker', '黑客', '被盗', '攻击', 'ハッキング', '流出', '해킹', '탈취',
+    ],
+  },
+  {
+    market: 1,
+    terms: [
       'launches', 'launched', 'launch', 'unveils', 'unveiled', 'rolls out', 'partnership', 'partners with',
-      'integrates', 'integration', 'mainnet', 'testnet', 'devnet', 'upgrade', 'airdrop', 'funding round',
-      'raises', 'valuation', 'Series A', 'Series B', 'Series C', 'IPO', 'acquires', 'acquisition', 'sells for',
-      'sold for', 'auction', 'floor price', 'collectors', 'collector', 'conference', 'attendees', 'hires',
-      'appoints', 'to list', 'listing', 'listings', 'seed tag', 'market makers', 'traders', 'buys', 'bought',
-      'purchase', 'holdings', 'holds',
-      '价格', '行情', '上涨', '下跌', '暴涨', '暴跌', '突破', '新高', '历史新高', '涨幅', '爆仓', '黑客', '被盗',
-      '攻击', '拍卖', '成交', '上线', '相場', '急騰', '急落', '高値', '最高値', 'ハッキング', '流出', '完売', '販売',
-      '追加取得', '가격', '급등', '급락', '시황', '최고가', '해킹', '탈취', '상장', '거래대금', '돌파', 'Kurs',
-      'Rekordhoch', 'Preis', 'Zuflüsse', 'precio', 'supera', 'sube', 'cae', 'máximo', 'preço', 'cai', 'sobe',
-      'máxima', 'liquidações', 'cotação', 'recuou',
+      'integrates', 'integration', 'mainnet', 'testnet', 'devnet', 'upgrade', 'airdrop', 'to list', 'listing',
+      'listings', 'seed tag', 'resumes', 'resumed', 'restores', 'expands into', 'conference', 'attendees', 'hires',
+      'appoints', '上线', '完売', '販売', '상장',
+    ],
+  },
+  {
+    market: 1,
+    terms: [
+      'funding round', 'raises', 'valuation', 'Series A', 'Series B', 'Series C', 'IPO', 'acquires', 'acquisition',
+      'sells for', 'sold for', 'auction', 'floor price', 'collectors', 'collector', 'buys', 'bought', 'purchase',
+      'holdings', 'holds', '拍卖', '成交', '追加取得',
     ],
   },
 ];
@@ -145,9 +169,25 @@ export const PHRASES: readonly VocabularyEntry[] = [
       'tokenised Treasury', 'mortgage-backed securities', 'registered users', 'Bank Rate', 'law firm', 'law firms',
       "Moore's law", 'ASIC miner', 'ASIC miners', 'ASIC chips', 'ASICs', 'The Hague', 'Hague', 'Swiss franc',
       'interbank', '银行间', 'Korean won', 'New England Patriots', 'Bank of New York Mellon', 'BNY Mellon',
-      'Trump card', 'Circle K',
+      'Trump card', 'Circle K', 'registration statement', 'registration statements',
     ],
   },
+  // A DAO's or a network's governance vote is not a regulator's approval.
+  {
+    topics: ['defi'],
+    crypto: 1,
+    market: 1,
+    terms: [
+      'DAO approves', 'DAO approved', 'DAO votes', 'DAO voted', 'governance vote', 'governance proposal',
+      'token holders approved', 'tokenholders approved',
+    ],
+  },
+  {
+    crypto: 1,
+    market: 1,
+    terms: ['validators approve', 'validators approved', 'validators vote', 'validators voted', 'validators have voted'],
+  },
+  { topics: ['securities'], policy: 1, terms: ['registration provisions'] },
   {
     crypto: 1,
     flag: 'corporate-treasury',
