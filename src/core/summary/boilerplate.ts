@@ -58,7 +58,8 @@ const TERMINAL_MARKERS: RegExp[] = withGlobalFlag([
   /\bJoin (?:us|our)\b[^.!?\n]{0,30}?\b(?:Telegram|Discord|WhatsApp|community|channel)\b/i,
   /\b(?:Subscribe|Sign up)(?: now| today)? (?:to|for) (?:our|the)\b[^.!?\n]{0,40}?\b(?:newsletters?|channel|podcast|updates|feed)\b/i,
   // Newsletter promos: "Decrypt's Daily Debrief Newsletter Start every day with …".
-  /\b\p{Lu}[\p{L}'’]*(?: \p{Lu}[\p{L}'’]*){0,3} Newsletter\b/u,
+  // (Matched from the word "Newsletter", which a regex finds fast, not from the capitalised name.)
+  /\bNewsletter\b(?<=\p{Lu}[\p{L}'’]* Newsletter)/u,
   /\bnewsletters?\b[^.!?\n]{0,60}?\b(?:inbox|sign up|subscribe)\b/i,
   /\bShare (?:this|the) (?:article|post|story)\b/i,
   /\bShare on (?:Twitter|Facebook|LinkedIn|X|Telegram|WhatsApp)\b/i,

@@ -13,9 +13,12 @@ export interface ExtractiveInput {
 
 /**
  * Only the start of the body is read: the summary is the lede, and this runs on every ingested
- * item. 4 KB leaves room for a long byline/caption block before the first sentence.
+ * item. Eight times the summary length (at least 1,500 characters, at most 4 KB) leaves room for a
+ * byline and caption block and for dropped sentences before the lede is complete.
  */
-const HEAD_CHARS = 4096;
+function headLength(maxChars: number): number {
+  return Math.min(4_096, Math.max(1_500, maxChars * 8));
+}
 
 const TERMINATED = /[.!?。！？]["'”’)\]»」』]*$/u;
 const ELLIPSIS_END = /(?:\.\.\.|…)["'”’)\]»」』]*$/u;
@@ -50,8 +53,9 @@ function stripRepeatedTitle(text: string, title: string): string {
  */
 export function extractiveSummary(input: ExtractiveInput, maxChars = 300): string {
   const title = collapseWhitespace(input.title);
-  const headTruncated = input.body.length > HEAD_CHARS;
-  let text = stripLeadingJunk(removeInlineJunk(headTruncated ? input.body.slice(0, HEAD_CHARS) : input.body));
+  const head = headLength(maxChars);
+  const headTruncated = input.body.length > head;
+  let text = stripLeadingJunk(removeInlineJunk(headTruncated ? input.body.slice(0, head) : input.body));
   let sawTitle = false;
   const withoutTitle = stripRepeatedTitle(text, title);
   if (withoutTitle !== text) {
@@ -82,7 +86,8 @@ export function extractiveSummary(input: ExtractiveInput, maxChars = 300): strin
     const verdict = judgeSentence(clean);
     if (verdict === 'stop') break;
     if (verdict === 'drop') continue;
-    if (titleKey !== '' && comparable(clean) === titleKey) {
+    // Only a sentence of about the title's length can be the title (and comparing costs).
+    if (titleKey !== '' && Math.abs(clean.length - title.length) <= 8 && comparable(clean) === titleKey) {
       sawTitle = true;
       continue;
     }
