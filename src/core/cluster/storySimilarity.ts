@@ -1,0 +1,167 @@
+/**
+ * Is this item the same story as one already stored? Storage finds candidates from the last 72 hours
+ * by band key (`fingerprint().bands`); `isSameStory` then decides. A wrong merge hides a story from
+ * readers, a missed merge only shows it twice — so every rule here errs towards "different".
+ */
+import { extractiveSummary } from '../summary/extractiveSummary.js';
+import { bandKeys } from './minhash.js';
+
+export { FINGERPRINT_VERSION } from './minhash.js';
+
+import {
+  eventProcess,
+  isCommonName,
+  REVERSAL_EVENTS,
+  storyTokens,
+  type TokenClass,
+  tokenClass,
+} from './tokens.js';
+
+/** Everything similarity needs, computed once per item; plain arrays so it can be stored as JSON. */
+export interface StoryFingerprint {
+  /** Normalised tokens of title and lede, sorted. */
+  tokens: string[];
+  /** The subset that came from the title. */
+  title: string[];
+  /** Tokens that name something (companies, people, regulators, assets) or are numbers. */
+  names: string[];
+  /** The headline's first token — its subject, usually ("Hong Kong approves …"). */
+  subject: string | null;
+  /** LSH band keys (`<band>:<hash>`): near-duplicate title+ledes share at least one. */
+  bands: string[];
+}
+
+/** Similarity at or above which two stories are the same, unless a veto applies. */
+export const SAME_STORY_THRESHOLD = 0.3;
+
+/** How much of the body is the lede for clustering: the first sentence or two. */
+const LEDE_CHARS = 320;
+
+const WEIGHTS: Record<TokenClass, number> = { key: 3, number: 2, place: 1.5, word: 1, generic: 0.3 };
+/** Words of the headline say what the story is about; the lede adds detail. */
+const TITLE_BOOST = 2;
+
+/**
+ * Computes a story's fingerprint from its title and (plain-text) body. Only the lede is read, with
+ * boilerplate removed by the extractive summariser — different outlets agree on the first sentence
+ * far more than on the rest.
+ */
+export function fingerprint(title: string, body: string): StoryFingerprint {
+  const lede = extractiveSummary({ title, body }, LEDE_CHARS);
+  const { classes, title: titleTokens } = storyTokens(title, lede === title ? '' : lede);
+  const tokens = [...classes.keys()].sort();
+  const names = tokens.filter((token) => {
+    const cls = classes.get(token);
+    return cls === 'key' || cls === 'number';
+  });
+  const [subject = null] = titleTokens;
+  return { tokens, title: [...titleTokens].sort(), names, subject, bands: bandKeys(classes, titleTokens) };
+}
+
+function weightOf(token: string, names: ReadonlySet<string>, titles: ReadonlySet<string>): number {
+  const base = names.has(token)
+    ? /^\d/u.test(token)
+      ? WEIGHTS.number
+      : WEIGHTS.key
+    : WEIGHTS[tokenClass(token)];
+  return titles.has(token) ? base * TITLE_BOOST : base;
+}
+
+/**
+ * Weighted Jaccard similarity of two fingerprints' tokens, 0..1: names and numbers weigh most,
+ * words every policy story has weigh least, headline words more than lede words.
+ */
+export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
+  const names = new Set([...a.names, ...b.names]);
+  const titles = new Set([...a.title, ...b.title]);
+  const inB = new Set(b.tokens);
+  let shared = 0;
+  let union = 0;
+  for (const token of a.tokens) {
+    const weight = weightOf(token, names, titles);
+    union += weight;
+    if (inB.has(token)) shared += weight;
+  }
+  const inA = new Set(a.tokens);
+  for (const token of b.tokens) if (!inA.has(token)) union += weightOf(token, names, titles);
+  return union === 0 ? 0 : shared / union;
+}
+
+/** Headline names of `a` (not numbers) that `b` does not mention anywhere in title or lede. */
+function unmatchedHeadlineNames(a: StoryFingerprint, b: StoryFingerprint): string[] {
+  const names = new Set(a.names);
+  const inB = new Set(b.tokens);
+  return a.title.filter((token) => names.has(token) && !isNumber(token) && !inB.has(token));
+}
+
+function isNumber(token: string): boolean {
+  return /^[\d.]+$/u.test(token);
+}
+
+/** Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". */
+const NUMBER_TOLERANCE = 0.03;
+
+function headlineNumbersDisagree(a: StoryFingerprint, b: StoryFingerprint): boolean {
+  const numbersA = a.title.filter(isNumber).map(Number);
+  const numbersB = b.title.filter(isNumber).map(Number);
+  if (numbersA.length === 0 || numbersB.length === 0) return false;
+  return !numbersA.some((x) => numbersB.some((y) => Math.abs(x - y) <= NUMBER_TOLERANCE * Math.max(x, y)));
+}
+
+/**
+ * Why two similar-looking stories are nevertheless different, or `undefined`:
+ * - each headline names something the other story never mentions ("SEC sues Binance" vs "SEC sues
+ *   Coinbase", "spot bitcoin ETFs" vs "spot ether ETFs"), or one names two such firms or people;
+ * - both headlines give amounts and none agree ("$4.3 billion" vs "$2 billion");
+ * - both headlines open with a place and the places differ ("Hong Kong approves …" vs "Singapore
+ *   approves …") — places are otherwise weak evidence, as outlets often leave them out;
+ * - one headline reports a reversal the other never mentions ("SEC drops Coinbase lawsuit");
+ * - the headlines report different stages of one process that the other never mentions ("House
+ *   passes" vs "Trump signs", "convicted" vs "sentenced").
+ */
+export function vetoReason(a: StoryFingerprint, b: StoryFingerprint): string | undefined {
+  const onlyA = unmatchedHeadlineNames(a, b);
+  const onlyB = unmatchedHeadlineNames(b, a);
+  if (onlyA.length > 0 && onlyB.length > 0) return `different names: ${onlyA.join(',')} / ${onlyB.join(',')}`;
+  // One outlet's headline may add a name or list regulators the other left out; two or more
+  // specific names (firms, people) the other never mentions make it another story.
+  const specificA = onlyA.filter((token) => !isCommonName(token));
+  const specificB = onlyB.filter((token) => !isCommonName(token));
+  if (specificA.length >= 2 || specificB.length >= 2) {
+    return `unmatched names: ${[...specificA, ...specificB].join(',')}`;
+  }
+  if (headlineNumbersDisagree(a, b)) return 'different amounts';
+  if (
+    a.subject !== null &&
+    b.subject !== null &&
+    a.subject !== b.subject &&
+    tokenClass(a.subject) === 'place' &&
+    tokenClass(b.subject) === 'place'
+  ) {
+    return `different jurisdictions: ${a.subject} / ${b.subject}`;
+  }
+  const tokensA = new Set(a.tokens);
+  const tokensB = new Set(b.tokens);
+  const eventsOnlyA = a.title.filter((token) => eventProcess(token) !== undefined && !tokensB.has(token));
+  const eventsOnlyB = b.title.filter((token) => eventProcess(token) !== undefined && !tokensA.has(token));
+  const reversal = [...eventsOnlyA, ...eventsOnlyB].find((event) => REVERSAL_EVENTS.has(event));
+  if (reversal !== undefined) return `reversal: ${reversal}`;
+  for (const eventA of eventsOnlyA) {
+    const stage = eventsOnlyB.find((eventB) => eventProcess(eventB) === eventProcess(eventA));
+    if (stage !== undefined) return `different stages: ${eventA} / ${stage}`;
+  }
+  return undefined;
+}
+
+/**
+ * True when two items report the same story: similar enough, and no veto. Pass `fp` when the
+ * fingerprint is already known (stored) to save recomputing it.
+ */
+export function isSameStory(
+  a: { title: string; body: string; fp?: StoryFingerprint | undefined },
+  b: { title: string; body: string; fp?: StoryFingerprint | undefined },
+): boolean {
+  const fpA = a.fp ?? fingerprint(a.title, a.body);
+  const fpB = b.fp ?? fingerprint(b.title, b.body);
+  return similarity(fpA, fpB) >= SAME_STORY_THRESHOLD && vetoReason(fpA, fpB) === undefined;
+}
