@@ -28,6 +28,8 @@ export const CLASSIFIER_WEIGHTS = {
   titleFactor: 2,
   /** Added to the policy score of every item from a regulator feed: the source itself is official. */
   regulatorSource: 2,
+  /** Added when the headline starts with an authority ("SEC charges…", "FBI attributes…"): it reports that authority's act. */
+  headlineSubject: 1,
   /** Minimum policy score for `policy: true` (besides any crypto evidence and policy > market). */
   policyThreshold: 2,
   /** Relevance multiplier when nothing says crypto: official, but not crypto policy. */
@@ -285,6 +287,7 @@ function analyse(text: StoryText): Analysis {
   }
   for (const v of families.values()) market += v;
   if (text.feed.kind === 'regulator') policyScore += CLASSIFIER_WEIGHTS.regulatorSource;
+  if (titleHits && startsWithAuthority(titleHits)) policyScore += CLASSIFIER_WEIGHTS.headlineSubject;
   const policy = crypto > 0 && policyScore >= CLASSIFIER_WEIGHTS.policyThreshold && policyScore > market;
 
   applyFeedDefaults(jurisdictionScores, text, parts);
@@ -307,6 +310,19 @@ function analyse(text: StoryText): Analysis {
     market,
     classification: { topics: [...ranked(jurisdictionScores), ...ranked(themeScores)], policy, relevance },
   };
+}
+
+/** The headline opens with an authority, possibly after "The" or a place ("SEC charges…", "Japan's FSA asks…"). */
+function startsWithAuthority(title: PartHits): boolean {
+  const [first, second] = title.hits;
+  if (!first || !/^(?:the\s+)?$/iu.test(title.text.slice(0, first.start))) return false;
+  if (first.term.actor) return true;
+  return (
+    first.term.place !== undefined &&
+    second !== undefined &&
+    second.term.actor &&
+    /^(?:'s)?\s*$/u.test(title.text.slice(first.end, second.start))
+  );
 }
 
 /**

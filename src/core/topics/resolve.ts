@@ -55,14 +55,15 @@ export function resolveTopic(input: string): Topic | undefined {
 }
 
 /**
- * Every slug, name and alias once (case-insensitively), each with the slug it selects, in taxonomy
- * order: what a Discord autocomplete filters as the user types.
+ * Every slug, name and alias once, each with the slug it selects, in taxonomy order: what a Discord
+ * autocomplete filters as the user types. "Once" uses resolveTopic's comparison, so 'China' stands
+ * for 'china' and 'Hong Kong' for 'hong-kong' (the name is offered first, being the readable form).
  */
 export function topicAliasesForAutocomplete(): { label: string; slug: string }[] {
   const seen = new Set<string>();
   const out: { label: string; slug: string }[] = [];
   for (const t of TOPICS) {
-    for (const label of [t.slug, t.name, ...t.aliases]) {
+    for (const label of [t.name, t.slug, ...t.aliases]) {
       const key = lookupKey(label);
       if (seen.has(key)) continue;
       seen.add(key);
