@@ -319,8 +319,7 @@ function startsWithAuthority(title: PartHits): boolean {
   if (first.term.actor) return true;
   return (
     first.term.place !== undefined &&
-    second !== undefined &&
-    second.term.actor &&
+    second?.term.actor === true &&
     /^(?:'s)?\s*$/u.test(title.text.slice(first.end, second.start))
   );
 }
