@@ -3,7 +3,7 @@
  * migrations → stores → pipeline. Discord is added on top by main.ts when a token is set.
  */
 import type { Config } from './config.js';
-import type { FeedDefinition, Post } from './core/types.js';
+import type { FeedDefinition } from './core/types.js';
 import { loadFeedsFile } from './feeds/feedsFile.js';
 import { type FetchFn, fetchFeed } from './feeds/fetchFeed.js';
 import { createDefaultEnricher } from './intelligence.js';
@@ -13,7 +13,8 @@ import type { Logger } from './log.js';
 import { type Db, openDatabase } from './storage/database.js';
 import { createSqliteDeliveryStore, type DeliveryStore } from './storage/deliveryStore.js';
 import { createSqliteFeedStore, type FeedStore } from './storage/feedStore.js';
-import { createSqliteStoryStore, type StoryStore, type StoryView } from './storage/storyStore.js';
+import { createSqliteStoryStore, type StoryStore } from './storage/storyStore.js';
+import { createSqliteSubscriptionStore, type SubscriptionStore } from './storage/subscriptionStore.js';
 
 export interface App {
   config: Config;
@@ -22,6 +23,8 @@ export interface App {
   feeds: FeedStore;
   stories: StoryStore;
   deliveries: DeliveryStore;
+  subscriptions: SubscriptionStore;
+  clock: () => number;
   /** Validated feed definitions from the feeds file (re-read on every call). */
   loadFeeds: () => FeedDefinition[];
   /** One poll run; `signal` stops it early. Prunes old stories afterwards. */
@@ -44,6 +47,7 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   const feeds = createSqliteFeedStore(db);
   const stories = createSqliteStoryStore(db);
   const deliveries = createSqliteDeliveryStore(db);
+  const subscriptions = createSqliteSubscriptionStore(db);
   const clock = options.clock ?? Date.now;
   const enrich = options.enrich ?? createDefaultEnricher();
   const limits = { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
@@ -55,6 +59,8 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
     feeds,
     stories,
     deliveries,
+    subscriptions,
+    clock,
     loadFeeds,
     async poll(signal) {
       const report = await pollFeeds({
@@ -84,16 +90,4 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   };
 }
 
-/** The platform-neutral post for a stored story. */
-export function toPost(story: StoryView): Post {
-  return {
-    storyId: story.id,
-    title: story.title,
-    url: story.url,
-    summary: story.summary,
-    sources: story.sources,
-    publishedAt: story.publishedAt,
-    topics: story.topics,
-    policy: story.policy,
-  };
-}
+export { toPost } from './core/post.js';

@@ -41,6 +41,25 @@ const schema = z.object({
   FETCH_TIMEOUT_MS: int(1000, 120_000).default(15_000),
   FETCH_MAX_BYTES: int(64 * 1024, 50 * 1024 * 1024).default(5 * 1024 * 1024),
   DISCORD_TOKEN: optionalString,
+  DISCORD_API_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL such as http://127.0.0.1:8080/api (the API version is appended)')
+    .optional(),
+  DISCORD_DEV_GUILD_ID: z.string().trim().regex(/^\d{15,22}$/, 'must be a server (guild) id: 15–22 digits').optional(),
+  SUBSCRIPTION_LIMIT: int(1, 500).default(25),
+  SUMMARY_PROVIDER: z.enum(['extractive', 'openai'], { error: 'must be "extractive" or "openai"' }).default('extractive'),
+  OPENAI_BASE_URL: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL such as https://api.openai.com/v1')
+    .default('https://api.openai.com/v1'),
+  OPENAI_API_KEY: optionalString,
+  SUMMARY_MODEL: z.string().trim().min(1).max(100).default('gpt-4o-mini'),
+  SUMMARY_TIMEOUT_MS: int(1000, 120_000).default(20_000),
+  SUMMARY_DAILY_BUDGET: int(0, 1_000_000).default(500),
+  HEALTH_PORT: int(1, 65535).optional(),
+  HEALTH_HOST: z.string().trim().min(1).default('0.0.0.0'),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -58,10 +77,22 @@ export interface Config {
   fetchTimeoutMs: number;
   fetchMaxBytes: number;
   discordToken: string | undefined;
+  /** REST base for Discord (discord.js appends the API version); undefined = Discord's own. */
+  discordApiUrl: string | undefined;
+  discordDevGuildId: string | undefined;
+  subscriptionLimit: number;
+  summaryProvider: 'extractive' | 'openai';
+  openaiBaseUrl: string;
+  openaiApiKey: string | undefined;
+  summaryModel: string;
+  summaryTimeoutMs: number;
+  summaryDailyBudget: number;
+  healthPort: number | undefined;
+  healthHost: string;
 }
 
 /** Names of settings whose values must never be printed or logged. */
-export const SECRET_SETTINGS = ['DISCORD_TOKEN'] as const;
+export const SECRET_SETTINGS = ['DISCORD_TOKEN', 'OPENAI_API_KEY'] as const;
 
 /**
  * Loads `.env` from the working directory when present (values already in the environment win),
@@ -111,5 +142,16 @@ export function loadConfig(
     fetchTimeoutMs: c.FETCH_TIMEOUT_MS,
     fetchMaxBytes: c.FETCH_MAX_BYTES,
     discordToken: c.DISCORD_TOKEN,
+    discordApiUrl: c.DISCORD_API_URL?.replace(/\/+$/, ''),
+    discordDevGuildId: c.DISCORD_DEV_GUILD_ID,
+    subscriptionLimit: c.SUBSCRIPTION_LIMIT,
+    summaryProvider: c.SUMMARY_PROVIDER,
+    openaiBaseUrl: c.OPENAI_BASE_URL.replace(/\/+$/, ''),
+    openaiApiKey: c.OPENAI_API_KEY,
+    summaryModel: c.SUMMARY_MODEL,
+    summaryTimeoutMs: c.SUMMARY_TIMEOUT_MS,
+    summaryDailyBudget: c.SUMMARY_DAILY_BUDGET,
+    healthPort: c.HEALTH_PORT,
+    healthHost: c.HEALTH_HOST,
   };
 }

@@ -13,6 +13,8 @@ export interface DaemonOptions {
   onReport?: (report: PollReport) => void | Promise<void>;
   /** Resolves when the daemon should stop; defaults to the first SIGINT or SIGTERM. */
   until?: Promise<unknown>;
+  /** Receives a function that runs a poll now (unless one is running), e.g. for tests and admin tools. */
+  onStarted?: (pollNow: () => Promise<void>) => void;
 }
 
 export async function runDaemon(app: App, options: DaemonOptions = {}): Promise<void> {
@@ -33,7 +35,11 @@ export async function runDaemon(app: App, options: DaemonOptions = {}): Promise<
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
   log.info({ cron: app.config.pollCron, feedsFile: app.config.feedsFile, db: app.config.dbPath }, 'poller started');
-  void scheduler.runNow();
+  const first = scheduler.runNow();
+  options.onStarted?.(async () => {
+    await first;
+    await scheduler.runNow();
+  });
   const reason = await stopSignal;
   log.info({ reason }, 'stopping');
   controller.abort();

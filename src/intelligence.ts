@@ -1,15 +1,12 @@
 /**
  * The default enricher: tagging and the policy decision from core/topics, the offline extractive
- * summary from core/summary.
+ * summary from core/summary, the clustering fingerprint from core/cluster.
  */
-import { truncate } from './core/text.js';
+import { fingerprint } from './core/cluster/storySimilarity.js';
+import { extractiveSummary } from './core/summary/extractiveSummary.js';
+import { classify } from './core/topics/index.js';
 import { createEnricher, type Enricher } from './jobs/enrich.js';
 
-// Interim until the topic classifier lands: the feed's own jurisdictions, every story counted as
-// policy, and the lede as summary.
 export function createDefaultEnricher(): Enricher {
-  return createEnricher({
-    classify: (text) => ({ topics: [...text.feed.jurisdictions], policy: true, relevance: 0 }),
-    summarise: ({ title, body }) => truncate(body || title, 300),
-  });
+  return createEnricher({ classify, summarise: (input) => extractiveSummary(input), fingerprint });
 }

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { type App, openApp, toPost } from '../app.js';
 import { type Config, loadConfig, loadDotEnv } from '../config.js';
 import { parseDuration } from '../core/duration.js';
+import { TOPICS } from '../core/topics/index.js';
+import { findNews } from '../jobs/news.js';
 import { isoMinute, renderPostText } from '../core/render.js';
 import { UsageError, UserError } from '../errors.js';
 import type { PollReport } from '../jobs/pollFeeds.js';
@@ -19,6 +21,7 @@ Commands:
   poll      Fetch the feeds and store new stories
   news      List stories, newest first
   sources   List the feeds and their health
+  topics    List the topics (jurisdictions and themes) and their aliases
   help      Show help for a command
 
 Options for every command:
@@ -35,14 +38,21 @@ Fetches every due feed, stores new stories and prints a line per feed and a tota
   --feeds FILE   Feeds file, JSON or OPML (default: POLICYWIRE_FEEDS, or the bundled list)
   --db FILE      Database file
 Exit status: 0 when the run completed (even if some feeds failed), 1 on a fatal error.`,
-  news: `Usage: policywire news [--since 7d] [--limit N] [--all] [--json] [--db FILE]
+  news: `Usage: policywire news [TOPIC-OR-QUERY] [--since 7d] [--limit N] [--all] [--json] [--db FILE]
 
 Lists stories, newest first: policy stories only unless --all.
+  TOPIC-OR-QUERY A topic slug or alias (china, 中国, pboc, stablecoins, sec…) or else words to search
+                 for: plain words, "a phrase", OR, -excluded
   --since DUR    Only stories published in the last DUR (e.g. 24h, 7d, 2w)
   --limit N      At most N stories (default 20, at most 500)
   --all          Include stories that are not policy news
   --json         One JSON array: {id, title, url, source, sources, publishedAt, summary, topics, policy}
   --db FILE      Database file`,
+  topics: `Usage: policywire topics [--json] [--db FILE]
+
+Lists every topic: slug, name, kind (jurisdiction or theme), aliases, and how many policy stories have it.
+  --json         One JSON array: {slug, name, kind, aliases, stories}
+  --db FILE      Database file (for the story counts)`,
   sources: `Usage: policywire sources [--json] [--feeds FILE] [--db FILE]
 
 Lists every feed with its health: ok, failing, inactive or never-fetched.
@@ -77,6 +87,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return newsCommand(rest, io);
       case 'sources':
         return sourcesCommand(rest, io);
+      case 'topics':
+        return topicsCommand(rest, io);
       default:
         throw new UsageError(`unknown command "${command}"`);
     }
@@ -172,14 +184,20 @@ export function formatReport(report: PollReport): string {
 }
 
 function newsCommand(args: string[], io: CliIO): number {
-  const { values } = parse('news', args, {
+  const { values, positionals } = parse(
+    'news',
+    args,
+    {
     since: { type: 'string' },
     limit: { type: 'string' },
     all: { type: 'boolean' },
     json: { type: 'boolean' },
     db: { type: 'string' },
-  });
+    },
+    1,
+  );
   if (values.help) return help('news', io);
+  const subject = positionals[0]?.trim() || undefined;
   const limitText = text(values.limit);
   const sinceText = text(values.since);
   const limit = limitText === undefined ? 20 : Number(limitText);
@@ -193,7 +211,7 @@ function newsCommand(args: string[], io: CliIO): number {
   const { app: open } = setup(values);
   const app = open();
   try {
-    const stories = app.stories.news({ limit, policyOnly: !values.all, ...(since !== undefined ? { since } : {}) });
+    const { stories, topic } = findNews(app.stories, { subject, since, limit, all: values.all === true });
     if (values.json) {
       const rows = stories.map((s) => ({
         id: s.id,
@@ -208,7 +226,10 @@ function newsCommand(args: string[], io: CliIO): number {
       }));
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     } else if (stories.length === 0) {
-      io.stdout.write(`No ${values.all ? '' : 'policy '}stories${sinceText ? ` in the last ${sinceText}` : ''} yet. Run "policywire poll --once" to fetch the feeds${values.all ? '' : ', or add --all'}.\n`);
+      const about = topic ? ` about ${topic.name}` : subject ? ` matching "${subject}"` : '';
+      io.stdout.write(
+        `No ${values.all ? '' : 'policy '}stories${about}${sinceText ? ` in the last ${sinceText}` : ''}. ${values.all ? '' : 'Add --all to include other news, or '}run "policywire poll --once" to fetch the feeds.\n`,
+      );
     } else {
       io.stdout.write(`${stories.map((s) => renderPostText(toPost(s))).join('\n\n')}\n`);
     }
@@ -250,6 +271,31 @@ function sourcesCommand(args: string[], io: CliIO): number {
     }
     const counts = feeds.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.status]: (acc[f.status] ?? 0) + 1 }), {});
     io.stdout.write(`${feeds.length} feed(s): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+function topicsCommand(args: string[], io: CliIO): number {
+  const { values } = parse('topics', args, { json: { type: 'boolean' }, db: { type: 'string' } });
+  if (values.help) return help('topics', io);
+  const { app: open } = setup(values);
+  const app = open();
+  try {
+    const counts = app.stories.topicCounts(true);
+    const rows = TOPICS.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, aliases: [...t.aliases], stories: counts.get(t.slug) ?? 0 }));
+    if (values.json) {
+      io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+      return 0;
+    }
+    for (const kind of ['jurisdiction', 'theme'] as const) {
+      io.stdout.write(`${kind === 'jurisdiction' ? 'Jurisdictions' : 'Themes'}:\n`);
+      for (const row of rows.filter((r) => r.kind === kind)) {
+        const aliases = row.aliases.slice(0, 8).join(', ') + (row.aliases.length > 8 ? `, … (${row.aliases.length - 8} more)` : '');
+        io.stdout.write(`  ${row.slug.padEnd(14)} ${row.name.padEnd(22)} ${String(row.stories).padStart(6)} stories  ${aliases}\n`);
+      }
+    }
     return 0;
   } finally {
     app.close();

@@ -128,8 +128,10 @@ export async function parseFeedText(text: string, options: ParseOptions, encodin
 }
 
 function repairXml(xml: string): string {
-  const doc = parseDocument(xml, { xmlMode: true, recognizeCDATA: true, decodeEntities: false });
-  return render(doc, { xmlMode: true, decodeEntities: false });
+  // Text is decoded on the way in and re-escaped on the way out, so a stray "<" or "&" in text
+  // comes out well-formed; CDATA sections stay CDATA.
+  const doc = parseDocument(xml, { xmlMode: true, recognizeCDATA: true, decodeEntities: true });
+  return render(doc, { xmlMode: true, encodeEntities: 'utf8' });
 }
 
 function firstLine(error: unknown): string {

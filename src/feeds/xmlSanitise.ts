@@ -6,7 +6,8 @@
  * - Entity references outside CDATA are rewritten: XML's five stay, HTML named entities become
  *   numeric references, anything else (including references to entities the removed DOCTYPE
  *   defined) becomes literal text, and references to characters XML forbids are dropped.
- * - A bare `&` becomes `&amp;` (the most common malformation of real feeds).
+ * - A bare `&` becomes `&amp;` (the most common malformation of real feeds), and a `<` that
+ *   cannot start markup becomes `&lt;`.
  * - Characters XML 1.0 forbids are removed, and junk before the first tag is dropped.
  */
 import { decodeHTMLStrict } from 'entities';
@@ -24,7 +25,11 @@ function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
 }
 
+/** A "<" that cannot start markup (`a < b`, `<@&123>`, `<3`) is text: escape it. */
+const STRAY_LT = /<(?![A-Za-z_:/!?])/g;
+
 function fixEntities(text: string): string {
+  if (text.includes('<')) text = text.replace(STRAY_LT, '&lt;');
   if (!text.includes('&')) return text;
   return text.replace(ENTITY, (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
     if (dec !== undefined || hex !== undefined) {

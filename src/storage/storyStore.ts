@@ -2,15 +2,28 @@
  * Stories and the feed items that carried them. One story per canonical URL; each feed's item is a
  * row of its own pointing at the story, so a story knows all its sources.
  */
+import { isSameStory, type StoryFingerprint } from '../core/cluster/storySimilarity.js';
 import type { Classification, NormalizedItem } from '../core/types.js';
 import type { Db } from './database.js';
+import { buildFtsQuery, CJK_RE, SearchQueryError } from './ftsQuery.js';
 
-/** An item ready to store: cleaned, classified, summarised. */
+export { SearchQueryError };
+
+/** An item ready to store: cleaned, classified, summarised, fingerprinted for clustering. */
 export interface PreparedItem {
   item: NormalizedItem;
   summary: string;
   classification: Classification;
+  /** When present, the item may join a similar story from another outlet within CLUSTER_WINDOW_MS. */
+  fingerprint?: StoryFingerprint;
 }
+
+/** Stories this close in time (either way) may be the same story from several outlets. */
+export const CLUSTER_WINDOW_MS = 72 * 3_600_000;
+/** Band keys are only needed while a story can still be joined; older ones are pruned. */
+const BAND_RETENTION_MS = 7 * 86_400_000;
+/** Free-text search looks at this many newest matches at most: a common word never ranks all of history. */
+export const SEARCH_WINDOW = 500;
 
 export interface IngestOptions {
   now: number;
@@ -52,7 +65,12 @@ export interface NewsQuery {
   policyOnly?: boolean;
   /** Only stories published at or after this time. */
   since?: number;
+  /** Only stories tagged with this topic slug. */
+  topic?: string;
+  /** Free-text search (words, "quoted phrases", OR, -excluded); matches newest first. */
+  text?: string;
 }
+
 
 export interface StoryStore {
   /** Which of `keys` this feed has not stored yet. */
@@ -62,6 +80,10 @@ export interface StoryStore {
   news(query: NewsQuery): StoryView[];
   byIds(ids: readonly number[]): StoryView[];
   count(): number;
+  /** Number of stories per topic slug (policy stories only unless `policyOnly` is false). */
+  topicCounts(policyOnly?: boolean): Map<string, number>;
+  /** Replaces a story's summary (e.g. with an LLM summary) and re-indexes it for search. */
+  updateSummary(storyId: number, summary: string, source: string): void;
   /**
    * Deletes stories published and first seen before `cutoff`, except those still waiting for
    * delivery, in batches so no write transaction runs long. Returns how many were deleted.
@@ -110,6 +132,48 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     'SELECT * FROM stories WHERE policy = 1 AND published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit',
   );
   const countStories = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
+  const insertTopic = db.prepare('INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)');
+  const insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, story_id, published_at) VALUES (?, ?, ?)');
+  const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
+  const storyText = db.prepare<[number], { id: number; title: string; body: string }>('SELECT id, title, body FROM stories WHERE id = ?');
+  const topicPolicy = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
+    `SELECT s.* FROM story_topics t JOIN stories s ON s.id = t.story_id
+     WHERE t.topic = @topic AND t.policy = 1 AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
+  );
+  const topicAll = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
+    `SELECT s.* FROM story_topics t JOIN stories s ON s.id = t.story_id
+     WHERE t.topic = @topic AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
+  );
+  const countTopicsPolicy = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics WHERE policy = 1 GROUP BY topic');
+  const countTopicsAll = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics GROUP BY topic');
+  const setSummary = db.prepare('UPDATE stories SET summary = ?, summary_source = ? WHERE id = ?');
+  const pruneBands = db.prepare('DELETE FROM story_bands WHERE (band, story_id) IN (SELECT band, story_id FROM story_bands WHERE published_at < ? LIMIT ?)');
+  const ftsSearch = db.prepare<{ match: string; window: number }, { id: number }>(
+    'SELECT rowid AS id FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window',
+  );
+  const cjkSearch = db.prepare<{ match: string; window: number }, { id: number }>(
+    'SELECT rowid AS id FROM stories_cjk WHERE stories_cjk MATCH @match ORDER BY rowid DESC LIMIT @window',
+  );
+  const cjkLike = db.prepare<{ pattern: string; window: number }, { id: number }>(
+    `SELECT rowid AS id FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`,
+  );
+
+  /** A story from another outlet within the window that tells the same story, if any. */
+  function findSameStory(prepared: PreparedItem): number | undefined {
+    const fp = prepared.fingerprint;
+    if (!fp || fp.bands.length === 0) return undefined;
+    const at = prepared.item.publishedAt;
+    const candidates = db
+      .prepare<unknown[], { story_id: number }>(
+        `SELECT DISTINCT story_id FROM story_bands WHERE band IN (${fp.bands.map(() => '?').join(',')}) AND published_at BETWEEN ? AND ? ORDER BY story_id DESC LIMIT 50`,
+      )
+      .all(...fp.bands, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS);
+    for (const { story_id } of candidates) {
+      const other = storyText.get(story_id);
+      if (other && isSameStory({ title: prepared.item.title, body: prepared.item.body, fp }, { title: other.title, body: other.body })) return story_id;
+    }
+    return undefined;
+  }
   const pruneBatch = db.prepare<{ cutoff: number; limit: number }>(
     `DELETE FROM stories WHERE id IN (
        SELECT s.id FROM stories s
@@ -122,9 +186,12 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0 };
     // Oldest first, so story ids follow publication order within a poll.
     const ordered = [...items].sort((a, b) => a.item.publishedAt - b.item.publishedAt);
-    for (const { item, summary, classification } of ordered) {
+    for (const prepared of ordered) {
+      const { item, summary, classification } = prepared;
       if (itemExists.get(feedId, item.key)) continue;
+      // URL identity first, then title and content similarity.
       let storyId = item.url ? storyByUrl.get(item.url)?.id : undefined;
+      storyId ??= findSameStory(prepared);
       if (storyId === undefined) {
         const info = insertStory.run({
           url: item.url,
@@ -142,6 +209,9 @@ export function createSqliteStoryStore(db: Db): StoryStore {
           relevance: classification.relevance,
         });
         storyId = Number(info.lastInsertRowid);
+        for (const topic of classification.topics) insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
+        for (const band of prepared.fingerprint?.bands ?? []) insertBand.run(band, storyId, item.publishedAt);
+        if (CJK_RE.test(item.title) || CJK_RE.test(summary)) insertCjk.run(storyId, `${item.title}\n${summary}`);
         if (!options.backlog) result.newStoryIds.push(storyId);
       } else {
         result.joined++;
@@ -151,6 +221,37 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     }
     return result;
   });
+
+  /**
+   * Free-text search, bounded: the newest SEARCH_WINDOW matches are read (in rowid order, which
+   * FTS5 walks without scoring every match), then filtered and ordered newest first.
+   */
+  function search(text: string, policyOnly: boolean, since: number, limit: number, topic?: string): StoryRow[] {
+    const query = buildFtsQuery(text);
+    let ids: number[];
+    try {
+      if (query.kind === 'cjk-like') ids = cjkLike.all({ pattern: query.pattern, window: SEARCH_WINDOW }).map((r) => r.id);
+      else if (query.kind === 'cjk') ids = cjkSearch.all({ match: query.match, window: SEARCH_WINDOW }).map((r) => r.id);
+      else ids = ftsSearch.all({ match: query.match, window: SEARCH_WINDOW }).map((r) => r.id);
+    } catch (error) {
+      throw new SearchQueryError(`cannot search for "${text.slice(0, 100)}": ${(error as Error).message.replace(/^fts5: /, '')}. Use plain words, "a phrase", OR, or -word.`);
+    }
+    if (ids.length === 0) return [];
+    const rows = db.prepare<number[], StoryRow>(`SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+    const withTopic =
+      topic === undefined
+        ? undefined
+        : new Set(
+            db
+              .prepare<unknown[], { story_id: number }>(`SELECT story_id FROM story_topics WHERE topic = ? AND story_id IN (${ids.map(() => '?').join(',')})`)
+              .all(topic, ...ids)
+              .map((r) => r.story_id),
+          );
+    return rows
+      .filter((r) => (!policyOnly || r.policy === 1) && r.published_at >= since && (withTopic === undefined || withTopic.has(r.id)))
+      .sort((a, b) => b.published_at - a.published_at || b.id - a.id)
+      .slice(0, limit);
+  }
 
   function withSources(rows: StoryRow[]): StoryView[] {
     if (rows.length === 0) return [];
@@ -207,8 +308,23 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     ingest: (feedId, items, options) => ingest.immediate(feedId, items, options),
     news(query) {
       const params = { limit: query.limit, since: query.since ?? 0 };
-      const rows = query.policyOnly === false ? selectNews.all(params) : selectPolicyNews.all(params);
-      return withSources(rows);
+      const policyOnly = query.policyOnly !== false;
+      if (query.text !== undefined) return withSources(search(query.text, policyOnly, params.since, query.limit, query.topic));
+      if (query.topic !== undefined) return withSources((policyOnly ? topicPolicy : topicAll).all({ ...params, topic: query.topic }));
+      return withSources(policyOnly ? selectPolicyNews.all(params) : selectNews.all(params));
+    },
+    topicCounts(policyOnly = true) {
+      return new Map((policyOnly ? countTopicsPolicy : countTopicsAll).all().map((r) => [r.topic, r.n]));
+    },
+    updateSummary(storyId, summary, source) {
+      db.transaction(() => {
+        setSummary.run(summary, source, storyId);
+        if (CJK_RE.test(summary)) {
+          const title = storyText.get(storyId)?.title ?? '';
+          db.prepare('DELETE FROM stories_cjk WHERE rowid = ?').run(storyId);
+          insertCjk.run(storyId, `${title}\n${summary}`);
+        }
+      }).immediate();
     },
     byIds(ids) {
       if (ids.length === 0) return [];
@@ -218,6 +334,9 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     },
     count: () => countStories.get()?.n ?? 0,
     prune(cutoff, batchSize = 500) {
+      // Band keys outlive their use after the clustering window; keep that table small.
+      const bandCutoff = Date.now() - BAND_RETENTION_MS;
+      while (db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate() === 5000);
       let total = 0;
       for (;;) {
         const { changes } = db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate();

@@ -149,7 +149,7 @@ describe('policywire CLI: poll, sources, news', () => {
   it('says how to get news when there is none', async () => {
     const result = await runCli(['news'], env);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Run "policywire poll --once"/);
+    expect(result.stdout).toMatch(/run "policywire poll --once"/);
   });
 });
 
