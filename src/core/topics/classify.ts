@@ -50,6 +50,24 @@ const LEAD_LENGTH = 300;
 /** Latin letters needed before an upper-case-only title is treated as shouting, not as acronyms. */
 const SHOUTING_MIN_LETTERS = 8;
 
+/** The country a feed's language is at home in: what "domestic" (国内, 국내) refers to. */
+const LANGUAGE_HOME: readonly [prefix: string, slug: string][] = [
+  ['ja', 'japan'],
+  ['ko', 'south-korea'],
+  ['zh-tw', 'taiwan'],
+  ['zh-hk', 'hong-kong'],
+  ['zh', 'china'],
+];
+
+function languageHome(language: string | undefined): string | undefined {
+  const l = language?.toLowerCase() ?? '';
+  return LANGUAGE_HOME.find(([prefix]) => l === prefix || l.startsWith(`${prefix}-`))?.[1];
+}
+
+/** "the Basel Committee's standard", "the OECD's framework": a body cited as the source of a rule. */
+const CITED_STANDARD =
+  /^'s?\s+(?:[\p{L}-]+\s+){0,4}?(?:standards?|framework|recommendations?|guidance|rules|principles)\b/iu;
+
 const JURISDICTION_SLUGS: ReadonlySet<string> = new Set(
   TOPIC_DEFINITIONS.filter((t) => t.kind === 'jurisdiction').map((t) => t.slug),
 );
@@ -252,9 +270,11 @@ function analyse(text: StoryText): Analysis {
       const q = qualifierOf(hit);
       if (q) placesMentioned.add(q);
       for (const slug of term.topics) {
-        if (JURISDICTION_SLUGS.has(slug))
+        if (!JURISDICTION_SLUGS.has(slug)) addScore(themeScores, slug, partFactor(ph.part));
+        else if (slug !== 'international' || !CITED_STANDARD.test(ph.text.slice(hit.end, hit.end + 80))) {
+          // An international body cited as the source of a standard is a reference, not the story's subject.
           addScore(jurisdictionScores, slug, jurisdictionWeight(ph.part, term.actor));
-        else addScore(themeScores, slug, partFactor(ph.part));
+        }
       }
       if (term.ambiguous) {
         ambiguousUses.push({ group: term.ambiguous, part: ph.part, qualifiedBy: qualification(ph, i) });
@@ -262,6 +282,8 @@ function analyse(text: StoryText): Analysis {
     });
   }
 
+  const home = languageHome(text.feed.language);
+  if (home && flags.has('domestic')) addScore(jurisdictionScores, home, CLASSIFIER_WEIGHTS.jurisdictionPlace);
   const unambiguous = new Set(jurisdictionScores.keys());
   for (const { slug, part } of resolveAmbiguous(
     ambiguousUses,
@@ -291,12 +313,10 @@ function analyse(text: StoryText): Analysis {
   const policy = crypto > 0 && policyScore >= CLASSIFIER_WEIGHTS.policyThreshold && policyScore > market;
 
   applyFeedDefaults(jurisdictionScores, text, parts);
-  if (jurisdictionScores.size === 0 && policy) {
+  if (jurisdictionScores.size === 0 && policy && (home === 'japan' || home === 'south-korea')) {
     // Domestic policy news in Japanese or Korean often names no country ("the FSA", "the government").
-    const language = text.feed.language?.toLowerCase() ?? '';
-    if (language.startsWith('ja')) jurisdictionScores.set('japan', CLASSIFIER_WEIGHTS.jurisdictionPlace);
-    else if (language.startsWith('ko'))
-      jurisdictionScores.set('south-korea', CLASSIFIER_WEIGHTS.jurisdictionPlace);
+    // Not for Chinese: it is written for mainland China, Hong Kong and Taiwan alike.
+    jurisdictionScores.set(home, CLASSIFIER_WEIGHTS.jurisdictionPlace);
   }
 
   const relevance = round2(crypto > 0 ? policyScore : policyScore * CLASSIFIER_WEIGHTS.nonCryptoRelevance);

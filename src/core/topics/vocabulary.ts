@@ -46,7 +46,7 @@ export const CRYPTO_TERMS: VocabularyEntry = {
     'crypto exchanges', 'Binance', 'Coinbase', 'Kraken', 'OKX', 'Bybit', 'Upbit', 'Bithumb', 'Dunamu', 'Grayscale',
     'onchain', 'on-chain', 'self-hosted wallet', 'self-hosted wallets', 'unhosted wallet', 'unhosted wallets',
     'hosted wallet', 'staking', 'proof-of-stake', 'proof of stake', 'Tornado Cash', 'Samourai Wallet', 'satoshi',
-    'Terraform Labs', 'luna', 'MEXC', 'JPEX', 'Strategic Bitcoin Reserve', 'Bitcoin Law', 'Ley Bitcoin',
+    'Terraform Labs', 'luna', 'MEXC', 'JPEX', 'Bitcoin Law', 'Ley Bitcoin',
     '加密货币', '加密貨幣', '加密资产', '加密資產', '虚拟货币', '虛擬貨幣', '虚拟资产', '虛擬資產', '数字资产', '數字資產',
     '數碼資產', '数字货币', '數字貨幣', '比特币', '比特幣', '以太坊', '区块链', '區塊鏈', '代币', '代幣', '币安', '幣安',
     '数字藏品', '资产代币化', '代币化', '暗号資産', '暗号通貨', '仮想通貨', 'ビットコイン', 'イーサリアム',
@@ -89,6 +89,7 @@ export const POLICY_TERMS: readonly VocabularyEntry[] = [
       'standards for', 'interpretive letter', 'staff accounting bulletin', 'roundtable', 'task force',
       'recommendations', 'peer review', 'communique', 'plenary', 'the Commission', 'Commission',
       '监管', '監管', '规定', '規定', '规则', '規則', '法规', '法規', '政府', '政策', '会议指出', '主管部门',
+      '法院', '判决', '判決', '裁定', '司法', '典型案例', '裁判所', '법원', '판결',
       '規制', '政府', '方針', '制度', '省令', '政令', '規則', '報告書', '규제', '정부', '가이드라인', '감독',
       '정책', '금융위', '제도화', '규율', 'Regulierung', 'reguliert', 'Regulierer', 'Behörde', 'Regierung',
       'Verordnung', 'regulación', 'regulador', 'regulatorio', 'normativa', 'supervisor', 'gobierno', 'Gobierno',
@@ -118,7 +119,10 @@ export const MARKET_TERMS: readonly VocabularyEntry[] = [
       'jump', 'jumps', 'jumped', 'plunge', 'plunges', 'plunged', 'tumble', 'tumbles', 'tumbled', 'slump',
       'slumped', 'all-time high', 'record high', 'ATH', 'bullish', 'bearish', 'trading volume', 'market cap',
       'open interest', 'funding rates', 'liquidations', 'liquidated', 'whales', 'resistance', 'price target',
-      'price prediction', 'technical analysis', 'price analysis', 'traders', 'market makers',
+      'price prediction', 'technical analysis', 'price analysis', 'traders', 'market makers', 'falls', 'fell',
+      'falling', 'slid', 'slides', 'slips', 'slipped', 'drops', 'dropped', 'declines', 'declined', 'rises', 'rose',
+      'gains', 'gained', 'climbs', 'climbed', 'tops', 'topped', 'sell-off', 'selloff', 'profit-taking',
+      'dispara', 'renova', 'subiu', 'caiu', 'steigt', 'fällt', 'sinkt', '下落', '上昇', '반등', '하락', '상승',
       '价格', '行情', '上涨', '下跌', '暴涨', '暴跌', '突破', '新高', '历史新高', '涨幅', '爆仓', '相場', '急騰', '急落',
       '高値', '最高値', '가격', '급등', '급락', '시황', '최고가', '돌파', '거래대금', 'Kurs', 'Rekordhoch', 'Preis',
       'precio', 'supera', 'sube', 'cae', 'máximo', 'preço', 'cai', 'sobe', 'máxima', 'liquidações', 'cotação',
@@ -169,7 +173,9 @@ export const PHRASES: readonly VocabularyEntry[] = [
       'tokenised Treasury', 'mortgage-backed securities', 'registered users', 'Bank Rate', 'law firm', 'law firms',
       "Moore's law", 'ASIC miner', 'ASIC miners', 'ASIC chips', 'ASICs', 'The Hague', 'Hague', 'Swiss franc',
       'interbank', '银行间', 'Korean won', 'New England Patriots', 'Bank of New York Mellon', 'BNY Mellon',
-      'Trump card', 'Circle K', 'registration statement', 'registration statements',
+      'Trump card', 'Circle K', 'registration statement', 'registration statements', 'US Treasury bills',
+      'US Treasury bonds', 'US Treasury yields', 'US Treasury securities', 'US Treasuries', 'U.S. Treasury bills',
+      'U.S. Treasury yields', 'U.S. Treasuries', 'U.S. Treasury securities',
     ],
   },
   // A DAO's or a network's governance vote is not a regulator's approval.
@@ -188,6 +194,17 @@ export const PHRASES: readonly VocabularyEntry[] = [
     terms: ['validators approve', 'validators approved', 'validators vote', 'validators voted', 'validators have voted'],
   },
   { topics: ['securities'], policy: 1, terms: ['registration provisions'] },
+  // Sovereign holdings of crypto are a state's decision, not a treasury company's trade.
+  {
+    crypto: 1,
+    policy: 1,
+    terms: [
+      'strategic bitcoin reserve', 'strategic crypto reserve', 'national crypto reserve', 'national bitcoin reserve',
+      'state bitcoin reserve', 'sovereign bitcoin reserve', 'bitcoin reserve law',
+    ],
+  },
+  // "Domestic" means the country of the language it is written in (see classify.ts).
+  { flag: 'domestic', terms: ['国内', '국내'] },
   {
     crypto: 1,
     flag: 'corporate-treasury',
