@@ -955,8 +955,15 @@ function isTitleCase(title: string): boolean {
  */
 const PHRASE_PATTERN = new RegExp(PHRASES.map(([pattern]) => `(${pattern.source})`).join('|'), 'gi');
 
+/** Characters NFKC leaves alone: ASCII, Latin-1 letters, dashes and typographic quotes (not "…"). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "everything up to U+009F"
+const NFKC_STABLE = /^[\u0000-\u009f\u00c0-\u00ff\u2010-\u2023]*$/u;
+
 function applyPhrases(text: string): string {
-  return text.normalize('NFKC').replace(PHRASE_PATTERN, (...groups: unknown[]) => {
+  // NFKC folds full-width letters and digits (common in Chinese and Japanese text); skip the call
+  // for text that cannot contain any.
+  const normalised = NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+  return normalised.replace(PHRASE_PATTERN, (...groups: unknown[]) => {
     for (let i = 0; i < PHRASES.length; i++) {
       if (groups[i + 1] !== undefined) return PHRASES[i]?.[1] ?? ' ';
     }
@@ -1016,7 +1023,8 @@ function scan(
 ): void {
   let sentenceStart = true;
   let skipUntil = 0;
-  for (const match of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     if (match.index < skipUntil) continue;
     const [, acronym, number, cjk, word, end] = match;
     if (end !== undefined) {

@@ -1,6 +1,7 @@
 /** Collapses runs of whitespace (including the `\n` paragraph separators) to one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+  // Only runs and non-space whitespace need replacing; rewriting every single space costs.
+  return text.replace(/\s{2,}|[^\S ]/gu, ' ').trim();
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
