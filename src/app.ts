@@ -15,6 +15,10 @@ import { createSqliteDeliveryStore, type DeliveryStore } from './storage/deliver
 import { createSqliteFeedStore, type FeedStore } from './storage/feedStore.js';
 import { createSqliteStoryStore, type StoryStore } from './storage/storyStore.js';
 import { createSqliteSubscriptionStore, type SubscriptionStore } from './storage/subscriptionStore.js';
+import { createSqliteSummaryCache, createSqliteUsageStore } from './storage/summaryStore.js';
+import { createOpenAiSummariser } from './summary/openAiSummariser.js';
+import { createExtractiveSummariser, type Summariser } from './summary/summariser.js';
+import { mapConcurrent } from './jobs/concurrency.js';
 
 export interface App {
   config: Config;
@@ -36,6 +40,8 @@ export interface AppOptions {
   fetch?: FetchFn;
   clock?: () => number;
   enrich?: Enricher;
+  /** The HTTP client of the LLM summariser (tests). */
+  llmFetch?: FetchFn;
 }
 
 /** Opens the database (running migrations) and wires the stores and the pipeline. */
@@ -51,6 +57,24 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   const clock = options.clock ?? Date.now;
   const enrich = options.enrich ?? createDefaultEnricher();
   const limits = { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
+  // The offline extractive summary is made at ingest; a model summary, when configured, replaces
+  // it for new policy stories right after the poll, before they are posted.
+  const llm: Summariser | undefined =
+    config.summaryProvider === 'openai'
+      ? createOpenAiSummariser({
+          baseUrl: config.openaiBaseUrl,
+          apiKey: config.openaiApiKey,
+          model: config.summaryModel,
+          timeoutMs: config.summaryTimeoutMs,
+          dailyBudget: config.summaryDailyBudget,
+          cache: createSqliteSummaryCache(db, stories),
+          usage: createSqliteUsageStore(db),
+          fallback: createExtractiveSummariser(),
+          now: clock,
+          log,
+          ...(options.llmFetch ? { fetch: options.llmFetch } : {}),
+        })
+      : undefined;
   let closed = false;
   return {
     config,
@@ -76,6 +100,10 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
         limits,
         ...(signal ? { signal } : {}),
       });
+      if (llm && !report.aborted) {
+        const fresh = stories.byIds(report.newStoryIds).filter((s) => s.policy);
+        await mapConcurrent(fresh, 4, (story) => llm.summarise({ storyId: story.id, title: story.title, body: story.body }));
+      }
       if (!report.aborted) {
         const pruned = stories.prune(clock() - config.retentionDays * 86_400_000);
         if (pruned > 0) log.info({ pruned, retentionDays: config.retentionDays }, 'old stories pruned');

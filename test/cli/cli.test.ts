@@ -146,6 +146,49 @@ describe('policywire CLI: poll, sources, news', () => {
     expect(rows[0]?.summary).toMatch(/^The Securities and Futures Commission \(SFC\) of Hong Kong granted licences/);
   });
 
+  it('lists policy stories only by default, with topics, and filters by topic, alias or search words', async () => {
+    await runCli(['poll', '--once'], env);
+    const policy = JSON.parse((await runCli(['news', '--json'], env)).stdout) as Array<{ title: string; topics: string[]; policy: boolean }>;
+    const titles = policy.map((r) => r.title);
+    expect(titles).toContain('SEC Charges Crypto Asset Trading Platform With Operating Unregistered Exchange');
+    // A regulator's release about a municipal bond adviser is not crypto policy; a price move is not either.
+    expect(titles).not.toContain('SEC Obtains Final Judgment Against Municipal Bond Adviser');
+    expect(titles).not.toContain('Bitcoin tops $98,000 as ETF inflows continue');
+    expect(policy.every((r) => r.policy)).toBe(true);
+    const sec = policy.find((r) => r.title.startsWith('SEC Charges'));
+    expect(sec?.topics).toEqual(expect.arrayContaining(['us', 'enforcement']));
+
+    const hk = JSON.parse((await runCli(['news', 'hong-kong', '--json'], env)).stdout) as Array<{ title: string }>;
+    expect(hk.map((r) => r.title)).toEqual(["Hong Kong's SFC Grants Two More Virtual Asset Trading Licences"]);
+    const alias = JSON.parse((await runCli(['news', 'SFC', '--json'], env)).stdout) as Array<{ title: string }>;
+    expect(alias.map((r) => r.title)).toEqual(hk.map((r) => r.title));
+    const search = JSON.parse((await runCli(['news', 'custody roundtable', '--json'], env)).stdout) as Array<{ title: string }>;
+    expect(search.map((r) => r.title)).toEqual(['SEC Announces Agenda for Crypto Task Force Roundtable on Custody']);
+    const all = JSON.parse((await runCli(['news', '--all', '--json'], env)).stdout) as Array<{ title: string }>;
+    expect(all.map((r) => r.title)).toContain('SEC Obtains Final Judgment Against Municipal Bond Adviser');
+    const text = await runCli(['news', 'nigeria'], env);
+    expect(text.stdout).toMatch(/No policy stories about Nigeria/);
+    const bad = await runCli(['news', '!!!'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/policywire: the search has no words in it/);
+  });
+
+  it('lists topics with aliases and story counts', async () => {
+    await runCli(['poll', '--once'], env);
+    const rows = JSON.parse((await runCli(['topics', '--json'], env)).stdout) as Array<{ slug: string; name: string; kind: string; aliases: string[]; stories: number }>;
+    const slugs = rows.map((r) => r.slug);
+    for (const slug of ['us', 'eu', 'uk', 'china', 'hong-kong', 'japan', 'south-korea', 'singapore', 'india', 'uae', 'russia', 'brazil', 'canada', 'australia', 'switzerland', 'el-salvador', 'nigeria', 'international', 'stablecoins', 'cbdc', 'tax', 'aml', 'securities', 'enforcement', 'licensing', 'ban', 'etf', 'mining', 'defi', 'sanctions', 'banking', 'legislation', 'custody']) {
+      expect(slugs).toContain(slug);
+    }
+    const china = rows.find((r) => r.slug === 'china');
+    expect(china).toMatchObject({ name: 'China', kind: 'jurisdiction' });
+    expect(china?.aliases).toEqual(expect.arrayContaining(['PBoC', '中国']));
+    expect(rows.find((r) => r.slug === 'us')?.stories).toBeGreaterThanOrEqual(2);
+    const text = await runCli(['topics'], env);
+    expect(text.stdout).toMatch(/^Jurisdictions:/m);
+    expect(text.stdout).toMatch(/^\s+china\s+China/m);
+  });
+
   it('says how to get news when there is none', async () => {
     const result = await runCli(['news'], env);
     expect(result.code).toBe(0);
