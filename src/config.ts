@@ -64,6 +64,9 @@ const schema = z.object({
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** Every setting's name (for documentation checks and `policywire doctor`). */
+export const SETTING_NAMES: readonly string[] = Object.keys(schema.shape);
+
 export interface Config {
   dbPath: string;
   feedsFile: string;
