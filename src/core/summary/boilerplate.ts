@@ -66,13 +66,14 @@ const TERMINAL_MARKERS: RegExp[] = [
   /\(?\b(?:Additional )?Reporting by\b/,
   /\bEditing by\b/,
   /\bWritten by\b/,
-  /\[\s*(?:…|\.\.\.|&hellip;|&#8230;)\s*\]/,
   /\b(?:Continue|Keep) reading\b/i,
   /\bRead (?:the )?(?:full|whole|original) (?:story|article|post|report)\b/i,
-  /\bRead [Mm]ore\s*(?:»|›|→|\.\.\.|…)/,
   /\bThis (?:article|story|post) (?:was )?(?:originally |first )?(?:appeared|published|posted)\b/i,
   /\bFeatured [Ii]mage (?:from|via|by|courtesy)\b/,
 ];
+
+/** Markers that cut an excerpt short: the sentence before them is unfinished. */
+const TRUNCATION_MARKERS = /\[\s*(?:…|\.\.\.|&hellip;|&#8230;)\s*\]|\bRead [Mm]ore\s*(?:»|›|→|\.\.\.|…)/gu;
 
 /**
  * The markers as two alternations (case-sensitive and not): two scans of the text instead of one
@@ -215,15 +216,18 @@ function stripByline(text: string): string {
   const start = BYLINE_START.exec(text);
   if (start === null) return text;
   let position = start[0].length;
-  for (let author = 0; author < 4; author++) {
+  for (let author = 0; author < 8; author++) {
     const length = nameLength(text.slice(position, position + 200));
     if (length === 0) return author === 0 ? text : text.slice(position);
     position += length;
-    const joiner = /^\s*(?:,|and\b|&)\s*(?=\p{Lu})/u.exec(text.slice(position, position + 20));
+    // "Oliver Chang (Security Engineer, Chrome)": a role in parentheses belongs to the byline.
+    const role = /^\s*\([^()]{1,80}\)/u.exec(text.slice(position, position + 90));
+    if (role !== null) position += role[0].length;
+    const joiner = /^\s*(?:,|;|and\b|&)\s*(?:and\s+)?(?=\p{Lu})/u.exec(text.slice(position, position + 20));
     if (joiner === null) break;
     position += joiner[0].length;
   }
-  return text.slice(position).replace(/^[\s,;|•·–—-]+/u, '');
+  return text.slice(position).replace(/^[\s.,;|•·–—-]+/u, '');
 }
 
 /** Deletes image credits and ad snippets wherever they stand. */
@@ -252,23 +256,42 @@ export function stripLeadingJunk(text: string): string {
   return out;
 }
 
-/**
- * Index where the trailing boilerplate begins (disclaimer, bio, "The post … appeared first on …"),
- * or `text.length`. A marker at the very start is not a tail; sentence filtering handles it.
- */
-export function boilerplateTailIndex(text: string): number {
-  let cut = text.length;
-  for (const pattern of [TERMINAL_CASED, TERMINAL_UNCASED]) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match !== null && match.index < cut; match = pattern.exec(text)) {
-      if (match.index > 0) {
-        cut = match.index;
-        break;
-      }
-      pattern.lastIndex = match.index + 1;
-    }
+/** Where trailing boilerplate begins, and whether it cut an excerpt short mid-sentence. */
+export interface BoilerplateTail {
+  /** Index of the first boilerplate character, or the text's length when there is none. */
+  index: number;
+  /** True for "[…]" and "Read more…": the words before them are an unfinished sentence. */
+  truncated: boolean;
+}
+
+/** First match of `pattern` after the start of `text` and before `limit`, or -1. */
+function firstMarker(pattern: RegExp, text: string, limit: number): number {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null && match.index < limit; match = pattern.exec(text)) {
+    // A marker at the very start is not a tail; sentence filtering handles it.
+    if (match.index > 0) return match.index;
+    pattern.lastIndex = match.index + 1;
   }
-  return cut;
+  return -1;
+}
+
+/**
+ * Finds the trailing boilerplate (disclaimer, bio, "The post … appeared first on …", "[…]").
+ * Everything from the first marker on is boilerplate.
+ */
+export function boilerplateTail(text: string): BoilerplateTail {
+  let index = text.length;
+  for (const pattern of [TERMINAL_CASED, TERMINAL_UNCASED]) {
+    const found = firstMarker(pattern, text, index);
+    if (found !== -1) index = found;
+  }
+  const truncation = firstMarker(TRUNCATION_MARKERS, text, index);
+  return truncation === -1 ? { index, truncated: false } : { index: truncation, truncated: true };
+}
+
+/** Index where the trailing boilerplate begins, or `text.length`. */
+export function boilerplateTailIndex(text: string): number {
+  return boilerplateTail(text).index;
 }
 
 /** What to do with one sentence of the lede. */

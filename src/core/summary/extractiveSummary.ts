@@ -1,4 +1,4 @@
-import { boilerplateTailIndex, judgeSentence, removeInlineJunk, stripLeadingJunk } from './boilerplate.js';
+import { boilerplateTail, judgeSentence, removeInlineJunk, stripLeadingJunk } from './boilerplate.js';
 import { sentences } from './sentences.js';
 import { collapseWhitespace, truncateWithEllipsis } from './truncate.js';
 
@@ -36,6 +36,9 @@ function stripRepeatedTitle(text: string, title: string): string {
   if (title === '' || text.length < title.length) return text;
   const prefix = text.slice(0, title.length);
   if (prefix !== title && prefix.toLowerCase() !== title.toLowerCase()) return text;
+  // A title ending in a comma is the start of a sentence (feeds without titles get one cut from
+  // the description), whatever follows it.
+  if (/[,;(]$/u.test(title)) return text;
   const after = text.slice(title.length);
   if (after !== '' && !/^[\s.:!?|•·–—-]/u.test(after)) return text;
   const rest = after.replace(/^[\s.:!?|•·–—-]+/u, '');
@@ -55,16 +58,21 @@ export function extractiveSummary(input: ExtractiveInput, maxChars = 300): strin
   const title = collapseWhitespace(input.title);
   const head = headLength(maxChars);
   const headTruncated = input.body.length > head;
-  let text = stripLeadingJunk(removeInlineJunk(headTruncated ? input.body.slice(0, head) : input.body));
+  const raw = removeInlineJunk(headTruncated ? input.body.slice(0, head) : input.body);
+  let text = stripLeadingJunk(raw);
+  // When a byline or credit was removed and what is left starts mid-phrase ("(Security Engineers,
+  // Chrome) Five months ago…", "for Code Health There are…"), the byline went on longer than we
+  // could tell: skip that first sentence.
+  let skipFirst = text !== raw.trimStart() && /^[\p{Ll}(),;:]/u.test(text);
   let sawTitle = false;
   const withoutTitle = stripRepeatedTitle(text, title);
   if (withoutTitle !== text) {
     sawTitle = true;
     text = stripLeadingJunk(withoutTitle);
   }
-  const tail = boilerplateTailIndex(text);
-  const cutAtBoilerplate = tail < text.length;
-  text = text.slice(0, tail);
+  const tail = boilerplateTail(text);
+  const cutAtBoilerplate = tail.index < text.length;
+  text = text.slice(0, tail.index);
 
   const titleKey = comparable(title);
   const parts: string[] = [];
@@ -81,7 +89,14 @@ export function extractiveSummary(input: ExtractiveInput, maxChars = 300): strin
         break;
       }
       // An excerpt's last words before "[…]", "Read more…" or a trailing "..." are not a sentence.
-      if (ELLIPSIS_END.test(clean) || (cutAtBoilerplate && !TERMINATED.test(clean))) break;
+      if (ELLIPSIS_END.test(clean) || (tail.truncated && !TERMINATED.test(clean))) break;
+      // Unpunctuated words before other boilerplate are a standfirst when they are all there is
+      // ("… plus the latest news Continue reading"), else a heading or tag line.
+      if (cutAtBoilerplate && !TERMINATED.test(clean) && parts.length > 0) break;
+    }
+    if (skipFirst) {
+      skipFirst = false;
+      continue;
     }
     const verdict = judgeSentence(clean);
     if (verdict === 'stop') break;

@@ -131,6 +131,27 @@ const boilerplateCases: Case[] = [
     expected: `${LEDE} ${SECOND}`,
   },
   {
+    kind: 'Guardian-style standfirst before "Continue reading..."',
+    body: 'The Guardian’s picture editors bring you a selection of photo highlights from around the world Continue reading...',
+    expected:
+      'The Guardian’s picture editors bring you a selection of photo highlights from around the world',
+  },
+  {
+    kind: 'tag line before a disclaimer',
+    body: `${LEDE} Tags: MiCA, EU Disclaimer: Not investment advice.`,
+    expected: LEDE,
+  },
+  {
+    kind: 'byline with roles in parentheses',
+    body: `By Oliver Chang, Abhishek Arya (Security Engineers, Chrome Security), and Josh Armour (Program Manager) ${LEDE}`,
+    expected: LEDE,
+  },
+  {
+    kind: 'byline whose role runs into the lede (first sentence skipped)',
+    body: `By Max Kanat-Alexander, Tech Lead for Code Health and Author of Code Simplicity There are many aspects. ${LEDE}`,
+    expected: LEDE,
+  },
+  {
     kind: '"Read more »" link',
     body: `${LEDE} Read more »`,
     expected: LEDE,
@@ -289,6 +310,15 @@ describe('extractiveSummary', () => {
     expect(extractiveSummary({ title: 'SEC sues Binance', body }, 60)).toBe(
       'SEC sues Binance over unregistered securities offerings.',
     );
+  });
+
+  it('keeps the body when the title is a prefix ending in a comma', () => {
+    // From a real RSS 2.0 sample: the title is the description cut after "Saturday,".
+    const body =
+      'Sky watchers in Europe, Asia, and parts of Alaska and Canada will experience a partial eclipse of the Sun on Saturday, May 31st.';
+    const title =
+      'Sky watchers in Europe, Asia, and parts of Alaska and Canada will experience a partial eclipse of the Sun on Saturday,';
+    expect(extractiveSummary({ title, body })).toBe(body);
   });
 
   it('keeps a body without final punctuation when it is the whole text', () => {
