@@ -49,6 +49,7 @@ const BOILERPLATE_MIN_SHARE = 0.2;
 const LEAD_LENGTH = 300;
 /** Latin letters needed before an upper-case-only title is treated as shouting, not as acronyms. */
 const SHOUTING_MIN_LETTERS = 8;
+const SHOUTING_RE = new RegExp(`(?:\\p{Lu}[^\\p{Lu}]*){${SHOUTING_MIN_LETTERS}}`, 'u');
 
 /** The country a feed's language is at home in: what "domestic" (国内, 국내) refers to. */
 const LANGUAGE_HOME: readonly [prefix: string, slug: string][] = [
@@ -145,8 +146,7 @@ export function stripBoilerplate(body: string): string {
 
 /** An all-capitals headline: its "US" is as likely "us" as the country. */
 function isShouting(title: string): boolean {
-  const letters = title.match(/\p{sc=Latin}/gu) ?? [];
-  return letters.length >= SHOUTING_MIN_LETTERS && !/\p{Ll}/u.test(title);
+  return !/\p{Ll}/u.test(title) && SHOUTING_RE.test(title);
 }
 
 /** The place an adjacent term names, if it can qualify an institution. */

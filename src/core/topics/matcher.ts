@@ -3,10 +3,11 @@
  *
  * One pass over the text with a per-character class table. Each Latin-script (or Cyrillic, Greek...)
  * word is hashed and looked up in a map from a term's first word to the terms that start with it;
- * only those few candidates are tried there, longest first, with a sticky regex that checks case
- * and the end boundary. At each Chinese, Japanese or Korean character the terms starting with the
- * same two characters are compared (no spaces between words there, so they match anywhere). The
- * cost grows with the length of the text, not with the size of the vocabulary.
+ * only those few candidates are compared there, longest first, with a plain startsWith on a
+ * lower-cased copy (plus an exact-case comparison for acronyms) and an end-of-word check. At each
+ * Chinese, Japanese or Korean character the terms starting with the same two characters are
+ * compared (no spaces between words there, so they match anywhere). The cost grows with the length
+ * of the text, not with the size of the vocabulary.
  */
 
 import type { AmbiguousTerm } from './vocabulary.js';
@@ -77,12 +78,17 @@ const WORD = 1;
 const CJK = 2;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
+const HASH_MASK = 0x3fffffff;
 
-/** FNV-1a over UTF-16 code units of an already lower-cased token: no substring allocated per token. */
+/**
+ * FNV-1a over the UTF-16 code units of an already lower-cased token, so no substring is allocated
+ * per token. Kept to 30 bits: small integers are map keys V8 handles without allocating.
+ * Collisions only add a candidate that then fails to match.
+ */
 function hashToken(s: string, from: number, to: number): number {
   let hash = FNV_OFFSET;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ s.charCodeAt(i), FNV_PRIME);
-  return hash >>> 0;
+  return hash & HASH_MASK;
 }
 
 let classTable: Uint8Array | undefined;
@@ -107,15 +113,19 @@ function charClasses(): Uint8Array {
 
 /**
  * Canonical form for matching: NFKC (full-width letters, non-breaking spaces), straight
- * apostrophes and ASCII hyphens. Dotted capital I becomes I so that lower-casing never changes
- * the length of the string (positions from the lower-cased copy must stay valid).
+ * apostrophes, ASCII hyphens, single spaces. Dotted capital I becomes I so that lower-casing never
+ * changes the length of the string (positions from the lower-cased copy must stay valid).
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u201B\u2032\u02BC\uFF07]/g, "'")
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
-    .replace(/\u0130/g, 'I');
+  return (
+    text
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u201B\u2032\u02BC\uFF07]/g, "'")
+      .replace(/[\u2010-\u2015\u2212\uFE58\uFE63]/g, '-')
+      .replace(/\u0130/g, 'I')
+      // Only runs and non-space whitespace: replacing every single space would cost more than the scan.
+      .replace(/\s{2,}|[^\S ]/gu, ' ')
+  );
 }
 
 /** Escapes a character outside a character class ('u'/'v' mode allows only syntax characters escaped). */
@@ -123,49 +133,85 @@ function escapeChar(ch: string): string {
   return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }
 
-/** One character, matching either case when `caseless`. */
-function charPattern(ch: string, caseless: boolean): string {
-  if (ch === "'") return "'?";
-  if (ch === '-') return '[ \\-]?';
-  if (!caseless) return escapeChar(ch);
-  const lower = ch.toLowerCase();
-  const upper = ch.toUpperCase();
-  const forms = new Set([ch, lower, upper].filter((f) => f.length === 1));
-  if (forms.size === 1) return escapeChar(ch);
-  return `[${[...forms].map(escapeChar).join('')}]`;
-}
-
 /** Two or more capitals ('US', 'SEC', 'PBoC', 'e-CNY') or listed: this word keeps its case. */
 function isCaseSensitiveWord(word: string, caseSensitiveWords: ReadonlySet<string>): boolean {
   return caseSensitiveWords.has(word) || (word.match(UPPER_RE)?.length ?? 0) >= 2;
 }
 
-interface CompiledLatin {
-  source: string;
-  caseSensitive: boolean;
+/**
+ * How one Latin-script term is recognised. Text and term are both compared with hyphens read as
+ * spaces, so "anti-money laundering" and "anti money laundering" are one term.
+ */
+interface LatinTerm {
+  /** Identity for merging: exact-case words kept, others lower-cased. */
+  key: string;
+  /** The term's first word, lower-cased: its entry in the index. */
   firstToken: string;
+  /** The term lower-cased, hyphens as spaces: compared with the lower-cased text. */
+  lowerForm: string;
+  /** Words that must match in their exact case, with their offset in the term. */
+  exactWords: [offset: number, word: string][];
+  /** Apostrophes may be left out ("Peoples Bank of China"), so such terms are matched by a regex. */
+  apostropheRe: RegExp | undefined;
+  /** Whether the term ends in a letter or digit, so that the next character must not be one. */
+  endsWithWord: boolean;
 }
 
-function compileLatin(term: string, caseSensitiveWords: ReadonlySet<string>): CompiledLatin {
+function charPattern(ch: string, exact: boolean): string {
+  if (ch === "'") return "'?";
+  if (exact || ch.toLowerCase() === ch.toUpperCase()) return escapeChar(ch);
+  return `[${escapeChar(ch.toLowerCase())}${escapeChar(ch.toUpperCase())}]`;
+}
+
+function compileLatin(term: string, caseSensitiveWords: ReadonlySet<string>): LatinTerm {
   if (!STARTS_WITH_WORD_RE.test(term)) throw new Error(`term must start with a letter or digit: "${term}"`);
-  const words = term.split(/ +/);
-  let caseSensitive = false;
-  const parts = words.map((word) => {
-    const exact = isCaseSensitiveWord(word, caseSensitiveWords);
-    caseSensitive ||= exact;
-    return [...word].map((ch) => charPattern(ch, !exact)).join('');
-  });
-  // A space in a term matches any run of spaces and hyphens ("anti money laundering", "anti-money laundering").
-  let source = parts.join('[ \\-]+');
-  if (ENDS_WITH_WORD_RE.test(term)) source += `(?!${WORD_CLASS})`;
-  const firstToken = term.match(new RegExp(`^${WORD_CLASS}+`, 'v'))?.[0]?.toLowerCase() ?? '';
-  return { source, caseSensitive, firstToken };
+  const spaced = term.replace(/-/g, ' ').replace(/ +/g, ' ');
+  const words = spaced.split(' ');
+  const exactWords: [number, string][] = [];
+  let offset = 0;
+  for (const w of words) {
+    if (isCaseSensitiveWord(w, caseSensitiveWords)) exactWords.push([offset, w]);
+    offset += w.length + 1;
+  }
+  const exact = new Set(exactWords.map(([, w]) => w));
+  const apostropheRe = spaced.includes("'")
+    ? new RegExp(words.map((w) => [...w].map((ch) => charPattern(ch, exact.has(w))).join('')).join(' '), 'yu')
+    : undefined;
+  return {
+    key: words.map((w) => (exact.has(w) ? `=${w}` : w.toLowerCase())).join(' '),
+    firstToken: term.match(new RegExp(`^${WORD_CLASS}+`, 'v'))?.[0]?.toLowerCase() ?? '',
+    lowerForm: spaced.toLowerCase(),
+    exactWords,
+    apostropheRe,
+    endsWithWord: ENDS_WITH_WORD_RE.test(term),
+  };
 }
 
 interface LatinEntry {
   info: TermInfo;
-  re: RegExp;
-  length: number;
+  term: LatinTerm;
+}
+
+/** The end of a match at `start` in the prepared text, or -1. */
+function matchLatin(
+  t: LatinTerm,
+  start: number,
+  spaced: string,
+  lowerSpaced: string,
+  classes: Uint8Array,
+): number {
+  let end: number;
+  if (t.apostropheRe) {
+    t.apostropheRe.lastIndex = start;
+    if (!t.apostropheRe.test(spaced)) return -1;
+    end = t.apostropheRe.lastIndex;
+  } else {
+    if (!lowerSpaced.startsWith(t.lowerForm, start)) return -1;
+    for (const [offset, word] of t.exactWords) if (!spaced.startsWith(word, start + offset)) return -1;
+    end = start + t.lowerForm.length;
+  }
+  if (t.endsWithWord && end < spaced.length && classes[spaced.charCodeAt(end)] === WORD) return -1;
+  return end;
 }
 
 /**
@@ -177,7 +223,7 @@ export function compileMatcher(
   sources: Iterable<TermSource>,
   caseSensitiveWords: ReadonlySet<string>,
 ): Matcher {
-  const latin = new Map<string, { info: TermInfo; compiled: CompiledLatin }>();
+  const latin = new Map<string, LatinEntry>();
   const cjk = new Map<string, TermInfo>();
 
   const merge = (info: TermInfo, src: TermSource): void => {
@@ -223,9 +269,9 @@ export function compileMatcher(
       cjk.set(text, info);
       merge(info, src);
     } else {
-      const compiled = compileLatin(text, caseSensitiveWords);
-      const entry = latin.get(compiled.source) ?? { info: fresh(text, compiled.caseSensitive), compiled };
-      latin.set(compiled.source, entry);
+      const term = compileLatin(text, caseSensitiveWords);
+      const entry = latin.get(term.key) ?? { info: fresh(text, term.exactWords.length > 0), term };
+      latin.set(term.key, entry);
       merge(entry.info, src);
     }
   }
@@ -243,16 +289,18 @@ export function compileMatcher(
   }
 
   const index = new Map<number, LatinEntry[]>();
-  for (const { info, compiled } of latin.values()) {
-    const key = hashToken(compiled.firstToken, 0, compiled.firstToken.length);
-    const list = index.get(key) ?? [];
-    list.push({ info, re: new RegExp(compiled.source, 'yv'), length: info.text.length });
-    index.set(key, list);
+  for (const entry of latin.values()) {
+    const key = hashToken(entry.term.firstToken, 0, entry.term.firstToken.length);
+    index.set(key, [...(index.get(key) ?? []), entry]);
   }
   // Longest first, so "Bank of England" wins over "bank" and "Latin America" over "America";
   // exact-case terms before caseless ones of the same length.
   for (const list of index.values()) {
-    list.sort((a, b) => b.length - a.length || Number(b.info.caseSensitive) - Number(a.info.caseSensitive));
+    list.sort(
+      (a, b) =>
+        b.term.lowerForm.length - a.term.lowerForm.length ||
+        b.term.exactWords.length - a.term.exactWords.length,
+    );
   }
 
   // CJK terms by their first two characters; compared with startsWith at each position of a CJK run.
@@ -268,9 +316,11 @@ export function compileMatcher(
   const scan = (text: string): Hit[] => {
     const hits: Hit[] = [];
     const classes = charClasses();
-    // Tokens are read from a lower-cased copy (hashed, one map lookup each); candidates are verified
-    // on the original, whose case matters for acronyms. normalizeText guarantees equal lengths.
+    // Tokens are read from a lower-cased copy (hashed, one map lookup each); candidates are compared
+    // with it, and acronyms with the original. normalizeText guarantees equal lengths.
     const lower = text.toLowerCase();
+    const spaced = text.replace(/-/g, ' ');
+    const lowerSpaced = lower.replace(/-/g, ' ');
     const n = lower.length;
     let covered = 0;
     let i = 0;
@@ -284,13 +334,13 @@ export function compileMatcher(
           i++;
         } while (i < n && classes[lower.charCodeAt(i)] === WORD);
         if (start < covered) continue;
-        const candidates = index.get(hash >>> 0);
+        const candidates = index.get(hash & HASH_MASK);
         if (!candidates) continue;
         for (const c of candidates) {
-          c.re.lastIndex = start;
-          if (c.re.test(text)) {
-            hits.push({ start, end: c.re.lastIndex, term: c.info });
-            covered = c.re.lastIndex;
+          const end = matchLatin(c.term, start, spaced, lowerSpaced, classes);
+          if (end >= 0) {
+            hits.push({ start, end, term: c.info });
+            covered = end;
             break;
           }
         }
