@@ -51,12 +51,18 @@ const LEAD_LENGTH = 300;
 const SHOUTING_MIN_LETTERS = 8;
 const SHOUTING_RE = new RegExp(`(?:\\p{Lu}[^\\p{Lu}]*){${SHOUTING_MIN_LETTERS}}`, 'u');
 
-/** The country a feed's language is at home in: what "domestic" (国内, 국내) refers to. */
-const LANGUAGE_HOME: readonly [prefix: string, slug: string][] = [
+/**
+ * The country a feed's language is at home in: what "domestic" (国内, 국내) refers to. First match
+ * wins; traditional-script Chinese without a region could be Hong Kong or Taiwan, so it has none.
+ */
+const LANGUAGE_HOME: readonly [prefix: string, slug: string | undefined][] = [
   ['ja', 'japan'],
   ['ko', 'south-korea'],
   ['zh-tw', 'taiwan'],
+  ['zh-hant-tw', 'taiwan'],
   ['zh-hk', 'hong-kong'],
+  ['zh-hant-hk', 'hong-kong'],
+  ['zh-hant', undefined],
   ['zh', 'china'],
 ];
 
@@ -182,8 +188,9 @@ function qualification(ph: PartHits, i: number): string | undefined {
 }
 
 /**
- * Decides which occurrences of ambiguous institutions count for their default jurisdiction.
- * Returns the parts in which the default applies, per default slug.
+ * Decides which jurisdiction each occurrence of an ambiguous institution counts for: the place
+ * that qualifies it ("Nigeria's SEC"), else its default unless the text or the feed says otherwise
+ * (see AmbiguousTerm). Returns one entry per occurrence that counts.
  */
 function resolveAmbiguous(
   uses: AmbiguousUse[],

@@ -600,3 +600,26 @@ describe('relevance and ordering', () => {
     ).toContain('tax');
   });
 });
+
+describe('edge cases', () => {
+  it('classifies an empty story as nothing', () => {
+    expect(classify(story(''))).toEqual({ topics: [], policy: false, relevance: 0 });
+  });
+
+  it('reads "domestic" as the feed language’s country, and not for traditional Chinese without a region', () => {
+    const ko = story('국내 거래소 김치 프리미엄 확대', '', { language: 'ko' });
+    expect(jurisdictionsOf(ko)).toEqual(['south-korea']);
+    const zhCn = story('国内交易所推出新服务', '', { language: 'zh-CN' });
+    expect(jurisdictionsOf(zhCn)).toEqual(['china']);
+    const zhHant = story('国内交易所推出新服務', '', { language: 'zh-Hant' });
+    expect(jurisdictionsOf(zhHant)).toEqual([]);
+  });
+
+  it('does not let an international body cited for its standard tag the story', () => {
+    const text = story(
+      'MAS consults on prudential treatment of banks’ crypto exposures',
+      'The rules would implement the Basel Committee’s standard on crypto-asset exposures in Singapore.',
+    );
+    expect(jurisdictionsOf(text)).toEqual(['singapore']);
+  });
+});
