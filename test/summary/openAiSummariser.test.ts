@@ -269,6 +269,35 @@ describe('createOpenAiSummariser', () => {
     expect(server.requests[0]?.url).toBe('/v1/chat/completions');
   });
 
+  it('never calls with a budget of zero', async () => {
+    const { summariser } = harness({ dailyBudget: 0 });
+    expect(await summariser.summarise(request)).toBe('fallback for 7');
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('uses the fetch it is given', async () => {
+    const seen: string[] = [];
+    const fetchSpy: typeof fetch = (input, init) => {
+      seen.push(String(input));
+      return fetch(input, init);
+    };
+    const { summariser } = harness({ fetch: fetchSpy });
+    await summariser.summarise(request);
+    expect(seen).toEqual([`${server.baseUrl}/chat/completions`]);
+  });
+
+  it('tells the model the article language when the feed declares it', async () => {
+    const { summariser } = harness();
+    await summariser.summarise({
+      ...request,
+      title: '香港批准ETF',
+      body: '香港证监会批准ETF。',
+      language: 'zh',
+    });
+    const body = server.requests[0]?.body as { messages: Array<{ content: string }> };
+    expect(body.messages[1]?.content).toContain('Article language: zh');
+  });
+
   it('is named after its model', () => {
     expect(harness().summariser.name).toBe('openai:test-model');
   });
