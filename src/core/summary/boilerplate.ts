@@ -16,7 +16,7 @@ const CREDIT_SOURCE =
   '(?:Shutterstock|Getty Images|Getty|Unsplash|Pexels|Pixabay|iStock(?:photo)?|Adobe Stock|Reuters|' +
   'AP Photo|Associated Press|AFP|Bloomberg|EPA|Xinhua|Wikimedia Commons|Wikimedia|Wikipedia|Flickr|' +
   'Midjourney|DALL[-·]?E|Canva|Freepik|Dreamstime|Depositphotos|123RF|Alamy|Envato|TradingView(?:\\.com)?|' +
-  'CoinMarketCap|CoinGecko|CoinGlass|Cointelegraph|CoinDesk|Decrypt|The Block|Bitcoinist|NewsBTC|Pexels)';
+  'CoinMarketCap|CoinGecko|CoinGlass|Cointelegraph|CoinDesk|Decrypt|The Block|Bitcoinist|NewsBTC)';
 
 const CAPTION_LABEL =
   '(?:Image|Images|Photo|Photos|Photograph|Picture|Illustration|Cover image|Cover photo|Featured image|' +

@@ -49,7 +49,8 @@ function stripRepeatedTitle(text: string, title: string): string {
  * An offline summary: complete sentences of the lede, at most `maxChars` characters, after removing
  * outlets' boilerplate (disclaimers, bios, bylines, share prompts, image credits, "Read more" lines).
  *
- * Never invents text: the result is made of sentences of the input joined by single spaces. The
+ * Never invents text: the result is made of sentences of the input joined by single spaces (by
+ * nothing between Chinese or Japanese sentences, as in the source). The
  * one exception is a trailing "…" when even the first sentence is longer than `maxChars`, which is
  * then cut at a word boundary. An empty or boilerplate-only body falls back to the title; a body
  * that only repeats the title gives `''` (the title is shown anyway).
