@@ -114,7 +114,21 @@ interface SourceRow {
 
 const KEY_CHUNK = 500;
 
-export function createSqliteStoryStore(db: Db): StoryStore {
+export interface StoryStoreOptions {
+  /** Observes every write transaction's duration (metrics, benchmarks). */
+  onWrite?: (what: 'ingest' | 'prune' | 'summary', ms: number) => void;
+}
+
+export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}): StoryStore {
+  const timed = <T>(what: 'ingest' | 'prune' | 'summary', fn: () => T): T => {
+    if (!options.onWrite) return fn();
+    const started = performance.now();
+    try {
+      return fn();
+    } finally {
+      options.onWrite(what, performance.now() - started);
+    }
+  };
   const itemExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM items WHERE feed_id = ? AND item_key = ?');
   const storyByUrl = db.prepare<[string], { id: number }>('SELECT id FROM stories WHERE canonical_url = ?');
   const insertStory = db.prepare(
@@ -305,7 +319,7 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       }
       return unknown;
     },
-    ingest: (feedId, items, options) => ingest.immediate(feedId, items, options),
+    ingest: (feedId, items, ingestOptions) => timed('ingest', () => ingest.immediate(feedId, items, ingestOptions)),
     news(query) {
       const params = { limit: query.limit, since: query.since ?? 0 };
       const policyOnly = query.policyOnly !== false;
@@ -317,14 +331,14 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       return new Map((policyOnly ? countTopicsPolicy : countTopicsAll).all().map((r) => [r.topic, r.n]));
     },
     updateSummary(storyId, summary, source) {
-      db.transaction(() => {
+      timed('summary', () => db.transaction(() => {
         setSummary.run(summary, source, storyId);
         if (CJK_RE.test(summary)) {
           const title = storyText.get(storyId)?.title ?? '';
           db.prepare('DELETE FROM stories_cjk WHERE rowid = ?').run(storyId);
           insertCjk.run(storyId, `${title}\n${summary}`);
         }
-      }).immediate();
+      }).immediate());
     },
     byIds(ids) {
       if (ids.length === 0) return [];
@@ -336,10 +350,10 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     prune(cutoff, batchSize = 500) {
       // Band keys outlive their use after the clustering window; keep that table small.
       const bandCutoff = Date.now() - BAND_RETENTION_MS;
-      while (db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate() === 5000);
+      while (timed('prune', () => db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate()) === 5000);
       let total = 0;
       for (;;) {
-        const { changes } = db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate();
+        const { changes } = timed('prune', () => db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate());
         total += changes;
         if (changes < batchSize) return total;
       }
