@@ -87,6 +87,22 @@ export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/**
+ * Two near-empty stories ("A story", "B story") are identical by Jaccard; a merge needs at least
+ * this many shared words that are neither generic policy words nor numbers (shared numbers say
+ * nothing about the topic: "Feed 1 item 2" is not "Feed 2 item 1").
+ */
+const MIN_SHARED_TOKENS = 3;
+
+function sharedEvidence(a: StoryFingerprint, b: StoryFingerprint): number {
+  const inB = new Set(b.tokens);
+  let shared = 0;
+  for (const token of a.tokens) {
+    if (inB.has(token) && !isNumber(token) && tokenClass(token) !== 'generic') shared++;
+  }
+  return shared;
+}
+
 /** Headline names of `a` (not numbers) that `b` does not mention anywhere in title or lede. */
 function unmatchedHeadlineNames(a: StoryFingerprint, b: StoryFingerprint): string[] {
   const names = new Set(a.names);
@@ -101,18 +117,33 @@ function isNumber(token: string): boolean {
 /** Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". */
 const NUMBER_TOLERANCE = 0.03;
 
+function close(x: number, y: number): boolean {
+  return Math.abs(x - y) <= NUMBER_TOLERANCE * Math.max(x, y);
+}
+
+/**
+ * When both headlines give numbers, each must appear (roughly) somewhere in the other story:
+ * "$4.3 billion" vs "$2 billion" disagree, and so do "SEC seeks $2bn" vs "judge orders $125m"
+ * even though the second story mentions the $2bn.
+ */
 function headlineNumbersDisagree(a: StoryFingerprint, b: StoryFingerprint): boolean {
-  const numbersA = a.title.filter(isNumber).map(Number);
-  const numbersB = b.title.filter(isNumber).map(Number);
-  if (numbersA.length === 0 || numbersB.length === 0) return false;
-  return !numbersA.some((x) => numbersB.some((y) => Math.abs(x - y) <= NUMBER_TOLERANCE * Math.max(x, y)));
+  const headlineA = a.title.filter(isNumber).map(Number);
+  const headlineB = b.title.filter(isNumber).map(Number);
+  if (headlineA.length === 0 || headlineB.length === 0) return false;
+  const allA = a.tokens.filter(isNumber).map(Number);
+  const allB = b.tokens.filter(isNumber).map(Number);
+  return (
+    headlineA.some((x) => !allB.some((y) => close(x, y))) ||
+    headlineB.some((y) => !allA.some((x) => close(x, y)))
+  );
 }
 
 /**
  * Why two similar-looking stories are nevertheless different, or `undefined`:
  * - each headline names something the other story never mentions ("SEC sues Binance" vs "SEC sues
  *   Coinbase", "spot bitcoin ETFs" vs "spot ether ETFs"), or one names two such firms or people;
- * - both headlines give amounts and none agree ("$4.3 billion" vs "$2 billion");
+ * - both headlines give numbers and one of them is missing from the other story ("$4.3 billion" vs
+ *   "$2 billion");
  * - both headlines open with a place and the places differ ("Hong Kong approves …" vs "Singapore
  *   approves …") — places are otherwise weak evidence, as outlets often leave them out;
  * - one headline reports a reversal the other never mentions ("SEC drops Coinbase lawsuit");
@@ -154,7 +185,8 @@ export function vetoReason(a: StoryFingerprint, b: StoryFingerprint): string | u
 }
 
 /**
- * True when two items report the same story: similar enough, and no veto. Pass `fp` when the
+ * True when two items report the same story: at least three shared topical words, similar enough,
+ * and no veto. Pass `fp` when the
  * fingerprint is already known (stored) to save recomputing it.
  */
 export function isSameStory(
@@ -163,5 +195,9 @@ export function isSameStory(
 ): boolean {
   const fpA = a.fp ?? fingerprint(a.title, a.body);
   const fpB = b.fp ?? fingerprint(b.title, b.body);
-  return similarity(fpA, fpB) >= SAME_STORY_THRESHOLD && vetoReason(fpA, fpB) === undefined;
+  return (
+    sharedEvidence(fpA, fpB) >= MIN_SHARED_TOKENS &&
+    similarity(fpA, fpB) >= SAME_STORY_THRESHOLD &&
+    vetoReason(fpA, fpB) === undefined
+  );
 }

@@ -44,6 +44,13 @@ describe('isSameStory', () => {
     expect(isSameStory(story(a), story(b))).toBe(false);
   });
 
+  it('does not merge near-empty stories that happen to share their only word', () => {
+    expect(isSameStory(story('A story'), story('B story'))).toBe(false);
+    expect(isSameStory(story('Crypto regulation'), story('Crypto regulation update'))).toBe(false);
+    expect(isSameStory(story('Feed 3 item 17'), story('Feed 5 item 17'))).toBe(false);
+    expect(isSameStory(story('Feed 1 item 2'), story('Feed 2 item 1'))).toBe(false);
+  });
+
   it('uses the fingerprints it is given', () => {
     const a = fingerprint('SEC sues Binance', '');
     // Bodies that would say otherwise are ignored when fingerprints are passed.
