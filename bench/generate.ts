@@ -47,19 +47,21 @@ const ACTORS: Actor[] = [
 ];
 
 const ACTIONS: Array<{ verb: string; object: string; theme: string }> = [
-  { verb: 'publishes rules for', object: 'stablecoin issuers', theme: 'stablecoins' },
-  { verb: 'fines', object: 'a crypto exchange over anti-money laundering failures', theme: 'aml' },
-  { verb: 'charges', object: 'a token issuer with an unregistered securities offering', theme: 'securities' },
-  { verb: 'grants licences to', object: 'virtual asset trading platforms', theme: 'licensing' },
-  { verb: 'consults on', object: 'tax reporting for crypto-asset service providers', theme: 'tax' },
-  { verb: 'expands pilot of', object: 'its central bank digital currency', theme: 'cbdc' },
-  { verb: 'approves', object: 'spot bitcoin exchange-traded funds', theme: 'etf' },
-  { verb: 'restricts', object: 'crypto mining operations', theme: 'mining' },
-  { verb: 'sets custody rules for', object: 'digital asset custodians', theme: 'custody' },
-  { verb: 'sanctions', object: 'crypto addresses linked to ransomware', theme: 'sanctions' },
-  { verb: 'issues guidance on', object: 'decentralised finance protocols', theme: 'defi' },
-  { verb: 'bans', object: 'crypto payments by banks', theme: 'ban' },
+  { verb: 'publishes rules for', object: '{firm} and other stablecoin issuers', theme: 'stablecoins' },
+  { verb: 'fines', object: '{firm} {amount} over anti-money laundering failures', theme: 'aml' },
+  { verb: 'charges', object: '{firm} over an unregistered {coin} token offering', theme: 'securities' },
+  { verb: 'grants a licence to', object: '{firm} to run a virtual asset trading platform', theme: 'licensing' },
+  { verb: 'consults on', object: 'tax reporting rules for {firm} and other crypto-asset service providers', theme: 'tax' },
+  { verb: 'expands pilot of', object: 'its central bank digital currency to {n} more banks', theme: 'cbdc' },
+  { verb: 'approves', object: 'a spot {coin} exchange-traded fund from {firm}', theme: 'etf' },
+  { verb: 'restricts', object: 'crypto mining by {firm} in {n} regions', theme: 'mining' },
+  { verb: 'sets custody rules after', object: '{firm} lost {amount} in client assets', theme: 'custody' },
+  { verb: 'sanctions', object: '{n} crypto addresses linked to {firm}', theme: 'sanctions' },
+  { verb: 'issues guidance on', object: '{coin} lending protocols run by {firm}', theme: 'defi' },
+  { verb: 'bans', object: 'crypto payments by {firm} and {n} other banks', theme: 'ban' },
 ];
+const FIRMS = ['Binance', 'Coinbase', 'Kraken', 'OKX', 'Bybit', 'Bitstamp', 'Gemini', 'Crypto.com', 'Tether', 'Circle', 'Ripple', 'Upbit', 'Bithumb', 'HashKey', 'OSL', 'Revolut', 'eToro', 'Robinhood', 'Paxos', 'Galaxy', 'Nexo', 'Celsius', 'Bitfinex', 'KuCoin', 'Huobi', 'Gate', 'MEXC', 'Bitget', 'Deribit', 'Anchorage'];
+const COINS = ['bitcoin', 'ether', 'solana', 'XRP', 'litecoin', 'cardano', 'dogecoin', 'polygon'];
 
 const MARKET = ['Bitcoin tops {n} as traders pile in', 'Ether slides {p}% after a whale sell-off', 'Memecoin rallies {p}% in a day', 'NFT collection sells out in {p} minutes', 'Crypto lender hit by a {n} exploit'];
 const FILLER =
@@ -96,8 +98,13 @@ export function generateStory(random: () => number, n: number, publishedAt: numb
   } else {
     const actor = pick(ACTORS);
     const action = pick(ACTIONS);
-    title = `${actor.name} ${action.verb} ${action.object}`;
-    body = `The ${actor.name} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][n % 5]} ${action.verb} ${action.object}, case ${n}. ${FILLER}`;
+    const object = action.object
+      .replace('{firm}', `${pick(FIRMS)}${random() < 0.5 ? '' : ` ${pick(['Exchange', 'Markets', 'Labs', 'Capital', 'Custody', 'Pay'])}`}`)
+      .replace('{amount}', `$${(random() * 900 + 1).toFixed(1)} million`)
+      .replace('{coin}', pick(COINS))
+      .replace('{n}', String(Math.floor(random() * 40 + 2)));
+    title = `${actor.name} ${action.verb} ${object}`;
+    body = `The ${actor.name} on ${['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'][n % 5]} ${action.verb} ${object}, case ${n}. ${FILLER}`;
     topics = [actor.jurisdiction, action.theme];
     policy = true;
   }

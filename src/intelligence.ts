@@ -8,5 +8,10 @@ import { classify } from './core/topics/index.js';
 import { createEnricher, type Enricher } from './jobs/enrich.js';
 
 export function createDefaultEnricher(): Enricher {
-  return createEnricher({ classify, summarise: (input) => extractiveSummary(input), fingerprint });
+  return createEnricher({
+    classify,
+    summarise: (input) => extractiveSummary(input),
+    // The extractive summary is the lede that clustering compares: reuse it instead of finding it twice.
+    fingerprint: (title, _body, summary) => fingerprint(title, summary),
+  });
 }

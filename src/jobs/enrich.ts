@@ -11,8 +11,8 @@ export type Enricher = (item: NormalizedItem, feed: FeedDefinition) => Promise<P
 export interface EnricherParts {
   classify: (text: StoryText) => Classification;
   summarise: (input: { title: string; body: string; language?: string }) => string | Promise<string>;
-  /** Computes the clustering fingerprint; without it, stories only merge by URL. */
-  fingerprint?: (title: string, body: string) => StoryFingerprint;
+  /** Computes the clustering fingerprint (given the summary too, which is usually the lede); without it, stories only merge by URL. */
+  fingerprint?: (title: string, body: string, summary: string) => StoryFingerprint;
 }
 
 /** Builds the enricher from a classifier and a summariser. */
@@ -21,7 +21,7 @@ export function createEnricher(parts: EnricherParts): Enricher {
     const text: StoryText = { title: item.title, body: item.body, categories: item.categories, feed: { kind: feed.kind, jurisdictions: feed.jurisdictions, language: feed.language } };
     const classification = parts.classify(text);
     const summary = await parts.summarise({ title: item.title, body: item.body, ...(feed.language ? { language: feed.language } : {}) });
-    const fingerprint = parts.fingerprint?.(item.title, item.body);
+    const fingerprint = parts.fingerprint?.(item.title, item.body, summary);
     return { item, summary, classification, ...(fingerprint ? { fingerprint } : {}) };
   };
 }

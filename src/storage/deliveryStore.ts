@@ -87,6 +87,9 @@ interface DigestRow {
   attempts: number;
 }
 
+/** Deliveries queued per write transaction. */
+const ENQUEUE_CHUNK = 1000;
+
 const COLUMNS = 'd.id, d.channel_id, d.story_id, d.attempts, d.nonce, d.guild_id, d.subscription_id';
 
 export function createSqliteDeliveryStore(db: Db): DeliveryStore {
@@ -170,7 +173,12 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
 
   return {
     enqueue: (channelId, storyIds, now) => (storyIds.length === 0 ? 0 : enqueueMany.immediate(channelId, storyIds, now)),
-    enqueueMatches: (matches, now) => (matches.length === 0 ? 0 : enqueueMatches.immediate(matches, now)),
+    enqueueMatches: (matches, now) => {
+      // Bounded transactions: a story that matches thousands of channels must not hold the write lock long.
+      let n = 0;
+      for (let i = 0; i < matches.length; i += ENQUEUE_CHUNK) n += enqueueMatches.immediate(matches.slice(i, i + ENQUEUE_CHUNK), now);
+      return n;
+    },
     due: (now, limit, channelId) => (channelId === undefined ? dueAll.all(now, limit) : dueChannel.all(now, channelId, limit)).map(toPending),
     dueRound: (now, limit) => round.all({ now, limit }).map(toPending),
     setNonce: (id, value) => void nonce.run(value, id),

@@ -190,4 +190,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX deliveries_queue ON deliveries (status, mode, channel_id, id);
     `);
   },
+  // 4: clustering fingerprints of recent stories, so candidates are compared without recomputing them.
+  (db) => {
+    db.exec(`
+      CREATE TABLE story_fingerprints (
+        story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        published_at INTEGER NOT NULL,
+        fingerprint TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX story_fingerprints_by_time ON story_fingerprints (published_at);
+    `);
+  },
 ];

@@ -2,7 +2,7 @@
  * Stories and the feed items that carried them. One story per canonical URL; each feed's item is a
  * row of its own pointing at the story, so a story knows all its sources.
  */
-import { isSameStory, type StoryFingerprint } from '../core/cluster/storySimilarity.js';
+import { FINGERPRINT_VERSION, isSameStory, type StoryFingerprint } from '../core/cluster/storySimilarity.js';
 import type { Classification, NormalizedItem } from '../core/types.js';
 import type { Db } from './database.js';
 import { buildFtsQuery, CJK_RE, SearchQueryError } from './ftsQuery.js';
@@ -20,6 +20,13 @@ export interface PreparedItem {
 
 /** Stories this close in time (either way) may be the same story from several outlets. */
 export const CLUSTER_WINDOW_MS = 72 * 3_600_000;
+/** Band keys carry the fingerprint version: keys made by an older tokeniser never match new ones. */
+function versionedBands(fp: StoryFingerprint): string[] {
+  return fp.bands.map((band) => `${FINGERPRINT_VERSION}/${band}`);
+}
+
+/** At most this many candidate stories are compared with a new item. */
+const MAX_CLUSTER_CANDIDATES = 8;
 /** Band keys are only needed while a story can still be joined; older ones are pruned. */
 const BAND_RETENTION_MS = 7 * 86_400_000;
 /** Free-text search looks at this many newest matches at most: a common word never ranks all of history. */
@@ -149,7 +156,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   const insertTopic = db.prepare('INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)');
   const insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, story_id, published_at) VALUES (?, ?, ?)');
   const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
-  const storyText = db.prepare<[number], { id: number; title: string; body: string }>('SELECT id, title, body FROM stories WHERE id = ?');
+  const storyText = db.prepare<[number], { id: number; title: string }>('SELECT id, title FROM stories WHERE id = ?');
   const topicPolicy = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
     `SELECT s.* FROM story_topics t JOIN stories s ON s.id = t.story_id
      WHERE t.topic = @topic AND t.policy = 1 AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
@@ -172,19 +179,32 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     `SELECT rowid AS id FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`,
   );
 
-  /** A story from another outlet within the window that tells the same story, if any. */
+  const insertFingerprint = db.prepare('INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint) VALUES (?, ?, ?)');
+  const pruneFingerprints = db.prepare('DELETE FROM story_fingerprints WHERE story_id IN (SELECT story_id FROM story_fingerprints WHERE published_at < ? LIMIT ?)');
+
+  /**
+   * A story from another outlet within the window that tells the same story, if any. Candidates
+   * are the recent stories sharing the most LSH band keys (near-duplicates share several); only
+   * the best few are compared, with their stored fingerprints.
+   */
   function findSameStory(prepared: PreparedItem): number | undefined {
     const fp = prepared.fingerprint;
     if (!fp || fp.bands.length === 0) return undefined;
     const at = prepared.item.publishedAt;
+    const bands = versionedBands(fp);
     const candidates = db
-      .prepare<unknown[], { story_id: number }>(
-        `SELECT DISTINCT story_id FROM story_bands WHERE band IN (${fp.bands.map(() => '?').join(',')}) AND published_at BETWEEN ? AND ? ORDER BY story_id DESC LIMIT 50`,
+      .prepare<unknown[], { story_id: number; fingerprint: string | null; title: string }>(
+        `SELECT c.story_id, f.fingerprint, s.title FROM (
+           SELECT story_id, count(*) AS shared FROM story_bands
+           WHERE band IN (${bands.map(() => '?').join(',')}) AND published_at BETWEEN ? AND ?
+           GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}
+         ) c JOIN stories s ON s.id = c.story_id LEFT JOIN story_fingerprints f ON f.story_id = c.story_id`,
       )
-      .all(...fp.bands, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS);
-    for (const { story_id } of candidates) {
-      const other = storyText.get(story_id);
-      if (other && isSameStory({ title: prepared.item.title, body: prepared.item.body, fp }, { title: other.title, body: other.body })) return story_id;
+      .all(...bands, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS);
+    for (const candidate of candidates) {
+      const other = candidate.fingerprint ? (JSON.parse(candidate.fingerprint) as StoryFingerprint) : undefined;
+      if (!other) continue;
+      if (isSameStory({ title: prepared.item.title, body: '', fp }, { title: candidate.title, body: '', fp: other })) return candidate.story_id;
     }
     return undefined;
   }
@@ -224,7 +244,10 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
         });
         storyId = Number(info.lastInsertRowid);
         for (const topic of classification.topics) insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
-        for (const band of prepared.fingerprint?.bands ?? []) insertBand.run(band, storyId, item.publishedAt);
+        if (prepared.fingerprint) {
+          for (const band of versionedBands(prepared.fingerprint)) insertBand.run(band, storyId, item.publishedAt);
+          insertFingerprint.run(storyId, item.publishedAt, JSON.stringify(prepared.fingerprint));
+        }
         if (CJK_RE.test(item.title) || CJK_RE.test(summary)) insertCjk.run(storyId, `${item.title}\n${summary}`);
         if (!options.backlog) result.newStoryIds.push(storyId);
       } else {
@@ -351,6 +374,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       // Band keys outlive their use after the clustering window; keep that table small.
       const bandCutoff = Date.now() - BAND_RETENTION_MS;
       while (timed('prune', () => db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate()) === 5000);
+      while (timed('prune', () => db.transaction(() => pruneFingerprints.run(bandCutoff, 2000).changes).immediate()) === 2000);
       let total = 0;
       for (;;) {
         const { changes } = timed('prune', () => db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate());
