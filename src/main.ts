@@ -6,18 +6,43 @@ import { openApp } from './app.js';
 import { loadConfig, loadDotEnv } from './config.js';
 import { UserError } from './errors.js';
 import { createLogger } from './log.js';
-import { runConsoleMode, runDiscordMode } from './service.js';
+import { startHealthServer } from './ops/healthServer.js';
+import { createMetrics } from './ops/metrics.js';
+import { createReadiness } from './ops/readiness.js';
+import { runConsoleMode, runDiscordMode, type ServiceOptions } from './service.js';
 
 async function main(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   const log = createLogger(config.logLevel);
   const app = openApp(config, log);
+  const metrics = createMetrics();
+  const readiness = createReadiness({ poll: 'the first poll has not finished', ...(config.discordToken ? { discord: 'not connected to Discord yet' } : {}) });
+  let running = true;
+  const health = config.healthPort
+    ? await startHealthServer({ port: config.healthPort, host: config.healthHost, metrics, live: () => running, ready: readiness.state, log }).catch((error: unknown) => {
+        app.close();
+        throw new UserError(`HEALTH_PORT ${config.healthPort}: cannot listen on ${config.healthHost} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      })
+    : undefined;
+  if (health) log.info({ port: health.port, host: config.healthHost }, 'health endpoint listening (/livez, /readyz, /metrics)');
+  const observe: ServiceOptions = {
+    onReady: () => readiness.clear('discord'),
+    onReport: (report) => {
+      readiness.clear('poll');
+      metrics.recordPoll(report);
+      metrics.setQueueDepth(app.deliveries.pendingCount());
+    },
+    onDeliveryOutcome: (outcome) => metrics.recordDelivery(outcome),
+    onDiscordError: (code) => metrics.recordDiscordError(code),
+  };
   try {
-    if (config.discordToken) await runDiscordMode(app, config.discordToken);
-    else await runConsoleMode(app);
+    if (config.discordToken) await runDiscordMode(app, config.discordToken, observe);
+    else await runConsoleMode(app, observe);
     return 0;
   } finally {
+    running = false;
+    await health?.close();
     app.close();
     log.info('stopped');
   }

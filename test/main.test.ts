@@ -66,6 +66,40 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
     db.close();
   });
 
+  it('serves /livez, /readyz and /metrics on HEALTH_PORT', async () => {
+    server.route('/feed.xml', { body: rss([{ title: 'SEC approves crypto custody rule', link: 'https://sec.example/1', guid: '1', pubDate: recent() }]) });
+    writeFileSync(dir.file('feeds.json'), JSON.stringify({ feeds: [{ id: 'sec-press', name: 'SEC', url: server.url('/feed.xml'), kind: 'regulator', jurisdictions: ['us'] }] }));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child = spawn(process.execPath, [MAIN], {
+      env: cleanEnv({ POLICYWIRE_DB: dir.file('p.db'), POLICYWIRE_FEEDS: dir.file('feeds.json'), POLL_CRON: '0 0 1 1 *', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' }),
+      cwd: dir.path,
+    });
+    const done = collect(child, 30_000);
+    const get = async (path: string) => {
+      for (let i = 0; i < 100; i++) {
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}${path}`);
+          return { status: response.status, text: (await response.text()).trim() };
+        } catch {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+      throw new Error('health endpoint never answered');
+    };
+    expect(await get('/livez')).toEqual({ status: 200, text: 'ok' });
+    let ready = await get('/readyz');
+    for (let i = 0; i < 50 && ready.status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await get('/readyz');
+    }
+    expect(ready).toEqual({ status: 200, text: '{"ready":true}' });
+    const metrics = await get('/metrics');
+    expect(metrics.text).toMatch(/^policywire_polls_total\{result="completed"\} 1$/m);
+    expect(metrics.text).toMatch(/^policywire_delivery_queue_depth 0$/m);
+    child.kill('SIGTERM');
+    expect((await done).code).toBe(0);
+  });
+
   it('refuses to start with a bad setting, naming it', async () => {
     const result = await collect(spawn(process.execPath, [MAIN], { env: cleanEnv({ POLL_CRON: 'whenever', POLICYWIRE_DB: dir.file('p.db') }), cwd: dir.path }));
     expect(result.code).toBe(1);

@@ -4,6 +4,7 @@ import { type Config, loadConfig, loadDotEnv } from '../config.js';
 import { parseDuration } from '../core/duration.js';
 import { TOPICS } from '../core/topics/index.js';
 import { findNews } from '../jobs/news.js';
+import { runDoctor } from './doctor.js';
 import { isoMinute, renderPostText } from '../core/render.js';
 import { UsageError, UserError } from '../errors.js';
 import type { PollReport } from '../jobs/pollFeeds.js';
@@ -22,6 +23,7 @@ Commands:
   news      List stories, newest first
   sources   List the feeds and their health
   topics    List the topics (jurisdictions and themes) and their aliases
+  doctor    Check settings, database, feeds and token, and say how to fix problems
   help      Show help for a command
 
 Options for every command:
@@ -48,6 +50,11 @@ Lists stories, newest first: policy stories only unless --all.
   --all          Include stories that are not policy news
   --json         One JSON array: {id, title, url, source, sources, publishedAt, summary, topics, policy}
   --db FILE      Database file`,
+  doctor: `Usage: policywire doctor [--offline] [--feeds FILE] [--db FILE]
+
+Checks the settings, the feeds file, the database, every feed (fetched once, nothing stored;
+skipped with --offline) and the Discord token when set, and prints what is wrong and how to fix it.
+Exit status: 0 when nothing blocks running, 1 otherwise.`,
   topics: `Usage: policywire topics [--json] [--db FILE]
 
 Lists every topic: slug, name, kind (jurisdiction or theme), aliases, and how many policy stories have it.
@@ -89,6 +96,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         return sourcesCommand(rest, io);
       case 'topics':
         return topicsCommand(rest, io);
+      case 'doctor': {
+        const { values } = parse('doctor', rest, { offline: { type: 'boolean' }, feeds: { type: 'string' }, db: { type: 'string' } });
+        if (values.help) return help('doctor', io);
+        return await runDoctor({ offline: values.offline === true, db: text(values.db), feeds: text(values.feeds) }, (line) => io.stdout.write(`${line}\n`));
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

@@ -7,7 +7,7 @@
  * It uses Node itself: the slim image has no curl or wget.
  */
 import { pathToFileURL } from 'node:url';
-import { loadDotEnv } from '../config.js';
+import { loadConfig, loadDotEnv } from '../config.js';
 
 export interface HealthcheckResult {
   code: 0 | 1;
@@ -44,7 +44,8 @@ if (invokedDirectly) {
   try {
     // The same settings sources as the bot: the environment, then a .env in the working directory.
     loadDotEnv();
-    result = await runHealthcheck(process.env);
+    const port = loadConfig().healthPort;
+    result = await runHealthcheck({ HEALTH_PORT: port === undefined ? undefined : String(port) });
   } catch (error) {
     result = { code: 1, message: (error as Error).message };
   }
