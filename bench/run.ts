@@ -34,7 +34,7 @@ import { generateFeedXml, generateStory, prng } from './generate.js';
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, stories: { type: 'string' } }, strict: true });
 const STORIES = args.stories ? Number(args.stories) : args.quick ? 100_000 : 1_000_000;
 const say = (text: string) => {
-  if (!args.json) process.stderr.write(`${text}\n`);
+  if (!args.json) process.stderr.write(`${text}  [rss ${Math.round(process.memoryUsage().rss / 1048576)} MB]\n`);
 };
 const silent = pino({ level: 'silent' });
 const DAY = 86_400_000;

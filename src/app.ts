@@ -102,7 +102,7 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
       });
       if (llm && !report.aborted) {
         const fresh = stories.byIds(report.newStoryIds).filter((s) => s.policy);
-        await mapConcurrent(fresh, 4, (story) => llm.summarise({ storyId: story.id, title: story.title, body: story.body }));
+        await mapConcurrent(fresh, 4, (story) => llm.summarise({ storyId: story.id, title: story.title, body: story.body ?? '' }));
       }
       if (!report.aborted) {
         const pruned = stories.prune(clock() - config.retentionDays * 86_400_000);

@@ -66,8 +66,11 @@ export function queueNewStories(deps: DispatchDeps, storyIds: readonly number[])
   if (storyIds.length === 0) return 0;
   const now = deps.clock();
   const stories = deps.stories.byIds(storyIds);
-  const matches = matchStories(stories, indexByTopic(deps.subscriptions.active()), now);
-  const queued = deps.deliveries.enqueueMatches(matches, now);
+  const byTopic = indexByTopic(deps.subscriptions.active());
+  // A story can match thousands of channels: match and queue a few stories at a time, so memory
+  // and each write transaction stay bounded.
+  let queued = 0;
+  for (let i = 0; i < stories.length; i += 10) queued += deps.deliveries.enqueueMatches(matchStories(stories.slice(i, i + 10), byTopic, now), now);
   if (queued > 0) deps.log.info({ stories: stories.length, queued }, 'deliveries queued');
   return queued;
 }

@@ -64,3 +64,19 @@ function checkVersion(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current !== MIGRATIONS.length) throw new DatabaseError(`schema version ${current}, expected ${MIGRATIONS.length}: run policywire once without --readonly`);
 }
+
+/**
+ * Returns a function that prepares each distinct SQL text once and reuses the statement:
+ * statements with variable-length IN lists are prepared per arity, not per call.
+ */
+export function statementCache(db: Db): <P extends unknown[] | {} = unknown[], R = unknown>(sql: string) => Database.Statement<P, R> {
+  const cache = new Map<string, Database.Statement>();
+  return <P extends unknown[] | {} = unknown[], R = unknown>(sql: string) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement as unknown as Database.Statement<P, R>;
+  };
+}

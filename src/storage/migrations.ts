@@ -201,4 +201,8 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX story_fingerprints_by_time ON story_fingerprints (published_at);
     `);
   },
+  // 5: cluster candidates are read per band, newest first.
+  (db) => {
+    db.exec('CREATE INDEX story_bands_recent ON story_bands (band, published_at DESC)');
+  },
 ];

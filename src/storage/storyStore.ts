@@ -4,7 +4,7 @@
  */
 import { FINGERPRINT_VERSION, isSameStory, type StoryFingerprint } from '../core/cluster/storySimilarity.js';
 import type { Classification, NormalizedItem } from '../core/types.js';
-import type { Db } from './database.js';
+import { type Db, statementCache } from './database.js';
 import { buildFtsQuery, CJK_RE, SearchQueryError } from './ftsQuery.js';
 
 export { SearchQueryError };
@@ -25,6 +25,8 @@ function versionedBands(fp: StoryFingerprint): string[] {
   return fp.bands.map((band) => `${FINGERPRINT_VERSION}/${band}`);
 }
 
+/** Per band key, only the newest stories are candidates: a very common key cannot make ingest slow. */
+const PER_BAND_CANDIDATES = 32;
 /** At most this many candidate stories are compared with a new item. */
 const MAX_CLUSTER_CANDIDATES = 8;
 /** Band keys are only needed while a story can still be joined; older ones are pruned. */
@@ -52,7 +54,8 @@ export interface StoryView {
   title: string;
   url: string | null;
   summary: string;
-  body: string;
+  /** The full text; only present on stories read by `byIds` (lists leave it out). */
+  body?: string;
   /** Name of the feed that brought the story first. */
   source: string;
   /** Names of every feed that carried it, first first. */
@@ -102,7 +105,8 @@ interface StoryRow {
   id: number;
   canonical_url: string | null;
   title: string;
-  body: string;
+  /** Only in rows read by `byIds`. */
+  body?: string;
   summary: string;
   published_at: number;
   first_seen_at: number;
@@ -120,6 +124,9 @@ interface SourceRow {
 }
 
 const KEY_CHUNK = 500;
+/** Lists do not need the body (up to 20,000 characters a story): only `byIds` reads it. */
+const LIST_COLUMNS = 'id, canonical_url, title, summary, published_at, first_seen_at, topics, policy, relevance, backlog, feed_id';
+const LIST_COLUMNS_S = LIST_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ');
 
 export interface StoryStoreOptions {
   /** Observes every write transaction's duration (metrics, benchmarks). */
@@ -136,6 +143,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       options.onWrite(what, performance.now() - started);
     }
   };
+  const prep = statementCache(db);
   const itemExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM items WHERE feed_id = ? AND item_key = ?');
   const storyByUrl = db.prepare<[string], { id: number }>('SELECT id FROM stories WHERE canonical_url = ?');
   const insertStory = db.prepare(
@@ -147,10 +155,10 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
      VALUES (@feedId, @key, @storyId, @url, @title, @publishedAt, @now)`,
   );
   const selectNews = db.prepare<{ limit: number; since: number }, StoryRow>(
-    'SELECT * FROM stories WHERE published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit',
+    `SELECT ${LIST_COLUMNS} FROM stories WHERE published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit`,
   );
   const selectPolicyNews = db.prepare<{ limit: number; since: number }, StoryRow>(
-    'SELECT * FROM stories WHERE policy = 1 AND published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit',
+    `SELECT ${LIST_COLUMNS} FROM stories WHERE policy = 1 AND published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit`,
   );
   const countStories = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
   const insertTopic = db.prepare('INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)');
@@ -158,25 +166,33 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
   const storyText = db.prepare<[number], { id: number; title: string }>('SELECT id, title FROM stories WHERE id = ?');
   const topicPolicy = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
-    `SELECT s.* FROM story_topics t JOIN stories s ON s.id = t.story_id
+    `SELECT ${LIST_COLUMNS_S} FROM story_topics t JOIN stories s ON s.id = t.story_id
      WHERE t.topic = @topic AND t.policy = 1 AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
   );
   const topicAll = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
-    `SELECT s.* FROM story_topics t JOIN stories s ON s.id = t.story_id
+    `SELECT ${LIST_COLUMNS_S} FROM story_topics t JOIN stories s ON s.id = t.story_id
      WHERE t.topic = @topic AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
   );
   const countTopicsPolicy = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics WHERE policy = 1 GROUP BY topic');
   const countTopicsAll = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics GROUP BY topic');
   const setSummary = db.prepare('UPDATE stories SET summary = ?, summary_source = ? WHERE id = ?');
   const pruneBands = db.prepare('DELETE FROM story_bands WHERE (band, story_id) IN (SELECT band, story_id FROM story_bands WHERE published_at < ? LIMIT ?)');
-  const ftsSearch = db.prepare<{ match: string; window: number }, { id: number }>(
-    'SELECT rowid AS id FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window',
+  // Free-text search in one statement: the newest SEARCH_WINDOW matches (FTS5 walks rowids
+  // backwards without scoring every match), then filters, order and limit in SQL, light columns.
+  const searchSql = (candidates: string) =>
+    `SELECT ${LIST_COLUMNS} FROM stories WHERE id IN (${candidates})
+       AND policy >= @minPolicy AND published_at >= @since
+       AND (@topic IS NULL OR EXISTS (SELECT 1 FROM story_topics t WHERE t.topic = @topic AND t.story_id = stories.id))
+     ORDER BY published_at DESC, id DESC LIMIT @limit`;
+  type SearchParams = { minPolicy: number; since: number; topic: string | null; limit: number; window: number };
+  const ftsSearch = db.prepare<SearchParams & { match: string }, StoryRow>(
+    searchSql('SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window'),
   );
-  const cjkSearch = db.prepare<{ match: string; window: number }, { id: number }>(
-    'SELECT rowid AS id FROM stories_cjk WHERE stories_cjk MATCH @match ORDER BY rowid DESC LIMIT @window',
+  const cjkSearch = db.prepare<SearchParams & { match: string }, StoryRow>(
+    searchSql('SELECT rowid FROM stories_cjk WHERE stories_cjk MATCH @match ORDER BY rowid DESC LIMIT @window'),
   );
-  const cjkLike = db.prepare<{ pattern: string; window: number }, { id: number }>(
-    `SELECT rowid AS id FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`,
+  const cjkLike = db.prepare<SearchParams & { pattern: string }, StoryRow>(
+    searchSql(`SELECT rowid FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`),
   );
 
   const insertFingerprint = db.prepare('INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint) VALUES (?, ?, ?)');
@@ -187,24 +203,33 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
    * are the recent stories sharing the most LSH band keys (near-duplicates share several); only
    * the best few are compared, with their stored fingerprints.
    */
+  const bandCandidates = db.prepare<[string, number, number], { story_id: number }>(
+    `SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES}`,
+  );
+
   function findSameStory(prepared: PreparedItem): number | undefined {
     const fp = prepared.fingerprint;
     if (!fp || fp.bands.length === 0) return undefined;
     const at = prepared.item.publishedAt;
-    const bands = versionedBands(fp);
-    const candidates = db
-      .prepare<unknown[], { story_id: number; fingerprint: string | null; title: string }>(
-        `SELECT c.story_id, f.fingerprint, s.title FROM (
-           SELECT story_id, count(*) AS shared FROM story_bands
-           WHERE band IN (${bands.map(() => '?').join(',')}) AND published_at BETWEEN ? AND ?
-           GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}
-         ) c JOIN stories s ON s.id = c.story_id LEFT JOIN story_fingerprints f ON f.story_id = c.story_id`,
-      )
-      .all(...bands, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS);
-    for (const candidate of candidates) {
-      const other = candidate.fingerprint ? (JSON.parse(candidate.fingerprint) as StoryFingerprint) : undefined;
-      if (!other) continue;
-      if (isSameStory({ title: prepared.item.title, body: '', fp }, { title: candidate.title, body: '', fp: other })) return candidate.story_id;
+    // Count shared bands over the newest stories of each band (bounded however common a band is).
+    const shared = new Map<number, number>();
+    for (const band of versionedBands(fp)) {
+      for (const { story_id } of bandCandidates.all(band, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS)) shared.set(story_id, (shared.get(story_id) ?? 0) + 1);
+    }
+    if (shared.size === 0) return undefined;
+    const best = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, MAX_CLUSTER_CANDIDATES)
+      .map(([id]) => id);
+    const candidates = prep<number[], { story_id: number; fingerprint: string; title: string }>(
+      `SELECT f.story_id, f.fingerprint, s.title FROM story_fingerprints f JOIN stories s ON s.id = f.story_id WHERE f.story_id IN (${best.map(() => '?').join(',')})`,
+    ).all(...best);
+    const byId = new Map(candidates.map((c) => [c.story_id, c]));
+    for (const id of best) {
+      const candidate = byId.get(id);
+      if (!candidate) continue;
+      const other = JSON.parse(candidate.fingerprint) as StoryFingerprint;
+      if (isSameStory({ title: prepared.item.title, body: '', fp }, { title: candidate.title, body: '', fp: other })) return id;
     }
     return undefined;
   }
@@ -265,40 +290,23 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
    */
   function search(text: string, policyOnly: boolean, since: number, limit: number, topic?: string): StoryRow[] {
     const query = buildFtsQuery(text);
-    let ids: number[];
+    const params: SearchParams = { minPolicy: policyOnly ? 1 : 0, since, topic: topic ?? null, limit, window: SEARCH_WINDOW };
     try {
-      if (query.kind === 'cjk-like') ids = cjkLike.all({ pattern: query.pattern, window: SEARCH_WINDOW }).map((r) => r.id);
-      else if (query.kind === 'cjk') ids = cjkSearch.all({ match: query.match, window: SEARCH_WINDOW }).map((r) => r.id);
-      else ids = ftsSearch.all({ match: query.match, window: SEARCH_WINDOW }).map((r) => r.id);
+      if (query.kind === 'cjk-like') return cjkLike.all({ ...params, pattern: query.pattern });
+      if (query.kind === 'cjk') return cjkSearch.all({ ...params, match: query.match });
+      return ftsSearch.all({ ...params, match: query.match });
     } catch (error) {
       throw new SearchQueryError(`cannot search for "${text.slice(0, 100)}": ${(error as Error).message.replace(/^fts5: /, '')}. Use plain words, "a phrase", OR, or -word.`);
     }
-    if (ids.length === 0) return [];
-    const rows = db.prepare<number[], StoryRow>(`SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
-    const withTopic =
-      topic === undefined
-        ? undefined
-        : new Set(
-            db
-              .prepare<unknown[], { story_id: number }>(`SELECT story_id FROM story_topics WHERE topic = ? AND story_id IN (${ids.map(() => '?').join(',')})`)
-              .all(topic, ...ids)
-              .map((r) => r.story_id),
-          );
-    return rows
-      .filter((r) => (!policyOnly || r.policy === 1) && r.published_at >= since && (withTopic === undefined || withTopic.has(r.id)))
-      .sort((a, b) => b.published_at - a.published_at || b.id - a.id)
-      .slice(0, limit);
   }
 
   function withSources(rows: StoryRow[]): StoryView[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const sources = db
-      .prepare<number[], SourceRow>(
-        `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
-         WHERE i.story_id IN (${ids.map(() => '?').join(',')}) ORDER BY i.first_seen_at, i.id`,
-      )
-      .all(...ids);
+    const sources = prep<number[], SourceRow>(
+      `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
+       WHERE i.story_id IN (${ids.map(() => '?').join(',')}) ORDER BY i.first_seen_at, i.id`,
+    ).all(...ids);
     const byStory = new Map<number, SourceRow[]>();
     for (const s of sources) {
       const list = byStory.get(s.story_id) ?? [];
@@ -313,7 +321,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
         title: row.title,
         url: row.canonical_url,
         summary: row.summary,
-        body: row.body,
+        ...(row.body !== undefined ? { body: row.body } : {}),
         source: names[0] ?? row.feed_id,
         sources: names,
         feedIds: list.map((s) => s.feed_id),
@@ -333,8 +341,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       for (let i = 0; i < keys.length; i += KEY_CHUNK) {
         const chunk = keys.slice(i, i + KEY_CHUNK);
         const known = new Set(
-          db
-            .prepare<unknown[], { item_key: string }>(`SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${chunk.map(() => '?').join(',')})`)
+          prep<unknown[], { item_key: string }>(`SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${chunk.map(() => '?').join(',')})`)
             .all(feedId, ...chunk)
             .map((r) => r.item_key),
         );
@@ -365,7 +372,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     },
     byIds(ids) {
       if (ids.length === 0) return [];
-      const rows = db.prepare<number[], StoryRow>(`SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+      const rows = prep<number[], StoryRow>(`SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
       const order = new Map(ids.map((id, i) => [id, i]));
       return withSources(rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     },
