@@ -283,6 +283,35 @@ describe('Discord bot end to end', () => {
     expect(posts(digest)).toHaveLength(1);
   });
 
+  it('answers /topics, /sources and /help ephemerally', async () => {
+    const topics = await invoke('bob', 'topics').final();
+    expect(topics.ephemeral).toBe(true);
+    expect(topics.original?.content).toMatch(/`china` China \(\d+\)/);
+    const sources = await invoke('bob', 'sources').final();
+    expect(sources.original?.content).toMatch(/\*\*2 feeds\*\*: 2 healthy, 0 failing/);
+    expect(sources.original?.content).toMatch(/PBoC news/);
+    const help = await invoke('bob', 'help').final();
+    expect(help.original?.content).toMatch(/\/subscribe topic \[channel\] \[mode\]/);
+  });
+
+  it('unsubscribes, and says so when there was nothing to remove', async () => {
+    await invoke('alice', 'subscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
+    const removed = await invoke('alice', 'unsubscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
+    expect(removed.original?.content).toMatch(/Unsubscribed: .* will no longer get \*\*Stablecoins\*\* stories/);
+    const again = await invoke('alice', 'unsubscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
+    expect(again.original?.content).toMatch(/is not subscribed to \*\*Stablecoins\*\*/);
+  });
+
+  it('enforces the per-server subscription limit with a clear message', async () => {
+    const existing = app.subscriptions.countForGuild(guild.id);
+    for (let i = existing; i < app.config.subscriptionLimit; i++) {
+      app.subscriptions.upsert({ guildId: guild.id, channelId: `9${String(i).padStart(17, '0')}`, topic: 'us', mode: 'instant' }, now);
+    }
+    const refused = await invoke('alice', 'subscribe', [{ name: 'topic', value: 'japan' }]).final();
+    expect(refused.original?.content).toMatch(/already has 25 subscriptions, the most it can have/);
+    for (let i = existing; i < app.config.subscriptionLimit; i++) app.subscriptions.remove(guild.id, `9${String(i).padStart(17, '0')}`, 'us');
+  });
+
   it('cleans up when a channel is deleted and when the bot leaves the server', async () => {
     const deleted = new Promise((resolve) => service?.handles.bot?.client.once('channelDelete', resolve));
     fake.removeChannel(channelId('digest'));
