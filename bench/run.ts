@@ -113,7 +113,8 @@ async function main(): Promise<void> {
     const ingestReport = await pollFeeds({
       feeds,
       stories,
-      loadFeeds: () => [...seedFeeds, ...ingestDefs],
+      // Only the loopback feeds: the seed outlets' hosts do not exist (they become inactive, their stories stay).
+      loadFeeds: () => ingestDefs,
       fetch: (request) => fetchFeed(request),
       enrich,
       clock: Date.now,

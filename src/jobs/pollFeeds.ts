@@ -12,6 +12,9 @@ import { nextPollAfterFailure } from './backoff.js';
 import { mapConcurrent } from './concurrency.js';
 import type { Enricher } from './enrich.js';
 
+/** Items stored per write transaction. */
+const INGEST_CHUNK = 50;
+
 export type FeedOutcome = 'ok' | 'not-modified' | 'http-error' | 'network-error' | 'parse-error' | 'store-error';
 
 export interface FeedPollResult {
@@ -120,7 +123,15 @@ async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult 
     const prepared: PreparedItem[] = [];
     for (const item of fresh) prepared.push(await deps.enrich(item, feed));
     const now = deps.clock();
-    const stored = deps.stories.ingest(feed.id, prepared, { now, backlog });
+    // Bounded write transactions: a feed of hundreds of items is stored a chunk at a time. Each
+    // chunk is atomic and items are unique per feed, so a crash between chunks loses nothing
+    // committed and the next run (which refetches: the validators are saved last) stores the rest.
+    const stored = { newItems: 0, newStoryIds: [] as number[] };
+    for (let i = 0; i < prepared.length || i === 0; i += INGEST_CHUNK) {
+      const chunk = deps.stories.ingest(feed.id, prepared.slice(i, i + INGEST_CHUNK), { now, backlog });
+      stored.newItems += chunk.newItems;
+      stored.newStoryIds.push(...chunk.newStoryIds);
+    }
     deps.feeds.recordSuccess(feed.id, { now, etag: fetched.etag, lastModified: fetched.lastModified, nextPollAt: now });
     log.info({ items: parsed.feed.items.length, newItems: stored.newItems, newStories: stored.newStoryIds.length, backlog, repaired: parsed.feed.repaired || undefined }, 'feed polled');
     return { ...base, outcome: 'ok', newItems: stored.newItems, newStoryIds: stored.newStoryIds, durationMs: now - started };

@@ -203,24 +203,25 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
    * are the recent stories sharing the most LSH band keys (near-duplicates share several); only
    * the best few are compared, with their stored fingerprints.
    */
-  const bandCandidates = db.prepare<[string, number, number], { story_id: number }>(
-    `SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES}`,
-  );
+  /** One statement per band count: each band's newest stories in the window, counted per story. */
+  const candidateSql = (bands: number) =>
+    `SELECT story_id, count(*) AS shared FROM (${Array.from(
+      { length: bands },
+      () => `SELECT * FROM (SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES})`,
+    ).join(' UNION ALL ')}) GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}`;
 
   function findSameStory(prepared: PreparedItem): number | undefined {
     const fp = prepared.fingerprint;
     if (!fp || fp.bands.length === 0) return undefined;
     const at = prepared.item.publishedAt;
-    // Count shared bands over the newest stories of each band (bounded however common a band is).
-    const shared = new Map<number, number>();
-    for (const band of versionedBands(fp)) {
-      for (const { story_id } of bandCandidates.all(band, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS)) shared.set(story_id, (shared.get(story_id) ?? 0) + 1);
-    }
+    const bands = versionedBands(fp);
+    const shared = new Map(
+      prep<unknown[], { story_id: number; shared: number }>(candidateSql(bands.length))
+        .all(...bands.flatMap((band) => [band, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS]))
+        .map((r) => [r.story_id, r.shared]),
+    );
     if (shared.size === 0) return undefined;
-    const best = [...shared.entries()]
-      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-      .slice(0, MAX_CLUSTER_CANDIDATES)
-      .map(([id]) => id);
+    const best = [...shared.keys()];
     const candidates = prep<number[], { story_id: number; fingerprint: string; title: string }>(
       `SELECT f.story_id, f.fingerprint, s.title FROM story_fingerprints f JOIN stories s ON s.id = f.story_id WHERE f.story_id IN (${best.map(() => '?').join(',')})`,
     ).all(...best);
