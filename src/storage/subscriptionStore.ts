@@ -102,6 +102,14 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
   const delChannel = db.prepare('DELETE FROM subscriptions WHERE channel_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM subscriptions');
 
+  // Matching reads every active subscription after each poll; they change rarely and only through
+  // this store (slash commands, pause/resume), so the list is cached until the next write here.
+  let activeCache: Subscription[] | undefined;
+  const changed = <T>(result: T): T => {
+    activeCache = undefined;
+    return result;
+  };
+
   const upsert = db.transaction((input: SubscriptionInput, now: number) => {
     const params = { ...input, digestTime: input.digestTime ?? null, timezone: input.timezone ?? null, createdBy: input.createdBy ?? null, now };
     const existing = select.get(input.guildId, input.channelId, input.topic);
@@ -112,29 +120,34 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
   });
 
   return {
-    upsert: (input, now) => upsert.immediate(input, now),
-    remove: (guildId, channelId, topic) => del.run(guildId, channelId, topic).changes > 0,
+    upsert: (input, now) => changed(upsert.immediate(input, now)),
+    remove: (guildId, channelId, topic) => changed(del.run(guildId, channelId, topic).changes > 0),
     forGuild: (guildId) => byGuild.all(guildId).map(toSubscription),
     countForGuild: (guildId) => countGuild.get(guildId)?.n ?? 0,
-    active: () => active.all().map(toSubscription),
+    active: () => {
+      activeCache ??= active.all().map(toSubscription);
+      return activeCache;
+    },
     digests: () => digests.all().map(toSubscription),
     paused: () => paused.all().map(toSubscription),
-    pauseChannel: (channelId, reason, now) => pause.run(reason.slice(0, 300), now, now, channelId).changes,
-    resumeChannel: (channelId, now) => resume.run(now, channelId).changes,
+    pauseChannel: (channelId, reason, now) => changed(pause.run(reason.slice(0, 300), now, now, channelId).changes),
+    resumeChannel: (channelId, now) => changed(resume.run(now, channelId).changes),
     removeGuild: (guildId) =>
+      changed(
       db
         .transaction(() => {
           dropGuildDeliveries.run(guildId);
           return delGuild.run(guildId).changes;
         })
-        .immediate(),
+        .immediate()),
     removeChannel: (channelId) =>
+      changed(
       db
         .transaction(() => {
           dropChannelDeliveries.run(channelId);
           return delChannel.run(channelId).changes;
         })
-        .immediate(),
+        .immediate()),
     count: () => count.get()?.n ?? 0,
   };
 }
