@@ -29,7 +29,13 @@ const server = createServer((req, res) => {
       return;
     }
   }
-  const send = () => res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', 'content-length': String(body?.length ?? 0) }).end(body);
+  const send = () =>
+    res
+      .writeHead(200, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        'content-length': String(body?.length ?? 0),
+      })
+      .end(body);
   if (latency > 0) setTimeout(send, latency);
   else send();
 });

@@ -50,8 +50,16 @@ const ACTIONS: Array<{ verb: string; object: string; theme: string }> = [
   { verb: 'publishes rules for', object: '{firm} and other stablecoin issuers', theme: 'stablecoins' },
   { verb: 'fines', object: '{firm} {amount} over anti-money laundering failures', theme: 'aml' },
   { verb: 'charges', object: '{firm} over an unregistered {coin} token offering', theme: 'securities' },
-  { verb: 'grants a licence to', object: '{firm} to run a virtual asset trading platform', theme: 'licensing' },
-  { verb: 'consults on', object: 'tax reporting rules for {firm} and other crypto-asset service providers', theme: 'tax' },
+  {
+    verb: 'grants a licence to',
+    object: '{firm} to run a virtual asset trading platform',
+    theme: 'licensing',
+  },
+  {
+    verb: 'consults on',
+    object: 'tax reporting rules for {firm} and other crypto-asset service providers',
+    theme: 'tax',
+  },
   { verb: 'expands pilot of', object: 'its central bank digital currency to {n} more banks', theme: 'cbdc' },
   { verb: 'approves', object: 'a spot {coin} exchange-traded fund from {firm}', theme: 'etf' },
   { verb: 'restricts', object: 'crypto mining by {firm} in {n} regions', theme: 'mining' },
@@ -60,13 +68,55 @@ const ACTIONS: Array<{ verb: string; object: string; theme: string }> = [
   { verb: 'issues guidance on', object: '{coin} lending protocols run by {firm}', theme: 'defi' },
   { verb: 'bans', object: 'crypto payments by {firm} and {n} other banks', theme: 'ban' },
 ];
-const FIRMS = ['Binance', 'Coinbase', 'Kraken', 'OKX', 'Bybit', 'Bitstamp', 'Gemini', 'Crypto.com', 'Tether', 'Circle', 'Ripple', 'Upbit', 'Bithumb', 'HashKey', 'OSL', 'Revolut', 'eToro', 'Robinhood', 'Paxos', 'Galaxy', 'Nexo', 'Celsius', 'Bitfinex', 'KuCoin', 'Huobi', 'Gate', 'MEXC', 'Bitget', 'Deribit', 'Anchorage'];
+const FIRMS = [
+  'Binance',
+  'Coinbase',
+  'Kraken',
+  'OKX',
+  'Bybit',
+  'Bitstamp',
+  'Gemini',
+  'Crypto.com',
+  'Tether',
+  'Circle',
+  'Ripple',
+  'Upbit',
+  'Bithumb',
+  'HashKey',
+  'OSL',
+  'Revolut',
+  'eToro',
+  'Robinhood',
+  'Paxos',
+  'Galaxy',
+  'Nexo',
+  'Celsius',
+  'Bitfinex',
+  'KuCoin',
+  'Huobi',
+  'Gate',
+  'MEXC',
+  'Bitget',
+  'Deribit',
+  'Anchorage',
+];
 const COINS = ['bitcoin', 'ether', 'solana', 'XRP', 'litecoin', 'cardano', 'dogecoin', 'polygon'];
 
-const MARKET = ['Bitcoin tops {n} as traders pile in', 'Ether slides {p}% after a whale sell-off', 'Memecoin rallies {p}% in a day', 'NFT collection sells out in {p} minutes', 'Crypto lender hit by a {n} exploit'];
+const MARKET = [
+  'Bitcoin tops {n} as traders pile in',
+  'Ether slides {p}% after a whale sell-off',
+  'Memecoin rallies {p}% in a day',
+  'NFT collection sells out in {p} minutes',
+  'Crypto lender hit by a {n} exploit',
+];
 const FILLER =
   'Officials said the measures would take effect next quarter after a period of consultation with the industry. Market participants welcomed the clarity, while critics said the rules could push activity offshore. The announcement follows months of talks between supervisors and firms. Analysts expect further guidance on reporting and disclosure later this year. Shares of listed crypto firms moved little on the news.';
-const CJK_TITLES = ['中国人民银行加强虚拟货币交易监管', '香港证监会向虚拟资产交易平台发牌', '金融庁が暗号資産の規制強化を検討', '금융위원회 가상자산 이용자 보호 강화'];
+const CJK_TITLES = [
+  '中国人民银行加强虚拟货币交易监管',
+  '香港证监会向虚拟资产交易平台发牌',
+  '金融庁が暗号資産の規制強化を検討',
+  '금융위원회 가상자산 이용자 보호 강화',
+];
 const CJK_JURISDICTIONS = ['china', 'hong-kong', 'japan', 'south-korea'];
 
 export interface GeneratedStory {
@@ -85,7 +135,9 @@ export function generateStory(random: () => number, n: number, publishedAt: numb
   let topics: string[];
   let policy: boolean;
   if (roll < 0.25) {
-    title = pick(MARKET).replace('{n}', `$${Math.floor(random() * 900 + 100)},000`).replace('{p}', String(Math.floor(random() * 40 + 2)));
+    title = pick(MARKET)
+      .replace('{n}', `$${Math.floor(random() * 900 + 100)},000`)
+      .replace('{p}', String(Math.floor(random() * 40 + 2)));
     body = `${title}. ${FILLER}`;
     topics = [];
     policy = false;
@@ -99,7 +151,10 @@ export function generateStory(random: () => number, n: number, publishedAt: numb
     const actor = pick(ACTORS);
     const action = pick(ACTIONS);
     const object = action.object
-      .replace('{firm}', `${pick(FIRMS)}${random() < 0.5 ? '' : ` ${pick(['Exchange', 'Markets', 'Labs', 'Capital', 'Custody', 'Pay'])}`}`)
+      .replace(
+        '{firm}',
+        `${pick(FIRMS)}${random() < 0.5 ? '' : ` ${pick(['Exchange', 'Markets', 'Labs', 'Capital', 'Custody', 'Pay'])}`}`,
+      )
       .replace('{amount}', `$${(random() * 900 + 1).toFixed(1)} million`)
       .replace('{coin}', pick(COINS))
       .replace('{n}', String(Math.floor(random() * 40 + 2)));
@@ -110,7 +165,16 @@ export function generateStory(random: () => number, n: number, publishedAt: numb
   }
   const summary = body.slice(0, body.indexOf('. ') + 1 || 200);
   return {
-    item: { key: `g:${n}`, url: `https://news.example/${n}`, title, body, author: null, categories: [], publishedAt, undated: false },
+    item: {
+      key: `g:${n}`,
+      url: `https://news.example/${n}`,
+      title,
+      body,
+      author: null,
+      categories: [],
+      publishedAt,
+      undated: false,
+    },
     summary,
     topics,
     policy,

@@ -1,4 +1,8 @@
-import { type ChatInputCommandInteraction, MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 
 export const data = {
   name: 'help',
@@ -19,5 +23,9 @@ export const HELP_TEXT = [
 ].join('\n');
 
 export async function execute(interaction: ChatInputCommandInteraction): Promise<void> {
-  await interaction.reply({ content: HELP_TEXT, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: HELP_TEXT,
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }

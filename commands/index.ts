@@ -11,7 +11,15 @@ import * as subscriptions from './subscriptions.js';
 import * as topics from './topics.js';
 import * as unsubscribe from './unsubscribe.js';
 
-export const commands: readonly SlashCommand[] = [news, subscribe, unsubscribe, subscriptions, topics, sources, help];
+export const commands: readonly SlashCommand[] = [
+  news,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  topics,
+  sources,
+  help,
+];
 
 /** The JSON bodies to register with Discord. */
 export const commandData = commands.map((c) => c.data);

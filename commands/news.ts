@@ -1,4 +1,10 @@
-import { ApplicationCommandOptionType, type AutocompleteInteraction, type ChatInputCommandInteraction, MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { toPost } from '../src/core/post.js';
 import { parseSince, respondWithTopics } from '../src/discord/commandKit.js';
 import { escapeText, storiesMessage } from '../src/discord/format.js';
@@ -9,9 +15,26 @@ export const data = {
   name: 'news',
   description: 'Latest crypto policy news, by topic (e.g. china, eu, stablecoins) or search words',
   options: [
-    { type: ApplicationCommandOptionType.String, name: 'topic', description: 'A jurisdiction or theme (china, 中国, pboc, eu, stablecoins…) or words to search for', autocomplete: true, max_length: 100 },
-    { type: ApplicationCommandOptionType.String, name: 'since', description: 'How far back: 24h, 7d, 2w (default: no limit)', max_length: 10 },
-    { type: ApplicationCommandOptionType.Integer, name: 'count', description: 'How many stories (1–10, default 5)', min_value: 1, max_value: 10 },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'topic',
+      description: 'A jurisdiction or theme (china, 中国, pboc, eu, stablecoins…) or words to search for',
+      autocomplete: true,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'since',
+      description: 'How far back: 24h, 7d, 2w (default: no limit)',
+      max_length: 10,
+    },
+    {
+      type: ApplicationCommandOptionType.Integer,
+      name: 'count',
+      description: 'How many stories (1–10, default 5)',
+      min_value: 1,
+      max_value: 10,
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -23,7 +46,11 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   // SQLite answers in milliseconds, well within the 3-second deadline: no need to defer.
   const { stories, topic, text } = findNews(deps.stories, { subject, since, limit: count });
   if (stories.length === 0) {
-    const about = topic ? ` about **${topic.name}**` : text ? ` matching “${escapeText(text.slice(0, 80))}”` : '';
+    const about = topic
+      ? ` about **${topic.name}**`
+      : text
+        ? ` matching “${escapeText(text.slice(0, 80))}”`
+        : '';
     const window = sinceText ? ` in the last ${sinceText}` : '';
     await interaction.reply({
       content: `No policy stories${about}${window} yet. Try a longer \`since\`, another topic (\`/topics\` lists them), or check back after the next poll.`,
@@ -32,9 +59,17 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
     });
     return;
   }
-  const heading = topic ? `Latest policy news: ${topic.name}` : text ? `Policy news matching “${escapeText(text.slice(0, 80))}”` : 'Latest policy news';
+  const heading = topic
+    ? `Latest policy news: ${topic.name}`
+    : text
+      ? `Policy news matching “${escapeText(text.slice(0, 80))}”`
+      : 'Latest policy news';
   const body = storiesMessage(stories.map(toPost), `**${heading}**`);
-  await interaction.reply({ content: body.content ?? '', embeds: body.embeds ?? [], allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: body.content ?? '',
+    embeds: body.embeds ?? [],
+    allowedMentions: { parse: [] },
+  });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -1,4 +1,8 @@
-import { type ChatInputCommandInteraction, MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { clip, escapeText } from '../src/discord/format.js';
 import type { CommandDeps } from '../src/discord/types.js';
 
@@ -18,5 +22,9 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
     return `${ICON[f.status] ?? ''} **${escapeText(f.name)}** (${f.kind}) ${f.itemCount} items, ${when}${error}`;
   });
   const header = `**${feeds.length} feeds**: ${feeds.length - failing.length} healthy, ${failing.length} failing`;
-  await interaction.reply({ content: clip(`${header}\n${lines.join('\n')}`, 2000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: clip(`${header}\n${lines.join('\n')}`, 2000),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }

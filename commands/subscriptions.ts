@@ -1,4 +1,10 @@
-import { type ChatInputCommandInteraction, InteractionContextType, MessageFlags, PermissionFlagsBits, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { resolveTopic } from '../src/core/topics/index.js';
 import { requireManageGuild } from '../src/discord/commandKit.js';
 import { clip, escapeText } from '../src/discord/format.js';
@@ -17,15 +23,25 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   if (!interaction.guildId) throw new UserError('This command only works in a server.');
   const subs = deps.subscriptions.forGuild(interaction.guildId);
   if (subs.length === 0) {
-    await interaction.reply({ content: 'No subscriptions yet. Add one with `/subscribe topic:china` (in the channel that should get the stories).', flags: MessageFlags.Ephemeral });
+    await interaction.reply({
+      content:
+        'No subscriptions yet. Add one with `/subscribe topic:china` (in the channel that should get the stories).',
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
   const lines = subs.map((s) => {
     const name = resolveTopic(s.topic)?.name ?? s.topic;
     const mode = s.mode === 'digest' ? `daily digest at ${s.digestTime} ${s.timezone}` : 'instant';
-    const paused = s.pausedReason ? `\n  ⏸ **paused**: ${escapeText(s.pausedReason)}. Fix the channel’s permissions, then run \`/subscribe\` again to resume.` : '';
+    const paused = s.pausedReason
+      ? `\n  ⏸ **paused**: ${escapeText(s.pausedReason)}. Fix the channel’s permissions, then run \`/subscribe\` again to resume.`
+      : '';
     return `• <#${s.channelId}> — **${name}** (\`${s.topic}\`), ${mode}${paused}`;
   });
   const header = `**${subs.length} of ${deps.subscriptionLimit} subscriptions**`;
-  await interaction.reply({ content: clip(`${header}\n${lines.join('\n')}`, 2000), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: clip(`${header}\n${lines.join('\n')}`, 2000),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }

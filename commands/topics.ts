@@ -1,4 +1,8 @@
-import { type ChatInputCommandInteraction, MessageFlags, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  type ChatInputCommandInteraction,
+  MessageFlags,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { TOPICS } from '../src/core/topics/index.js';
 import { clip } from '../src/discord/format.js';
 import type { CommandDeps } from '../src/discord/types.js';

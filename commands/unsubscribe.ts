@@ -18,8 +18,20 @@ export const data = {
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild],
   options: [
-    { type: ApplicationCommandOptionType.String, name: 'topic', description: 'The topic to stop', required: true, autocomplete: true, max_length: 100 },
-    { type: ApplicationCommandOptionType.Channel, name: 'channel', description: 'The channel (default: this channel)', channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+    {
+      type: ApplicationCommandOptionType.String,
+      name: 'topic',
+      description: 'The topic to stop',
+      required: true,
+      autocomplete: true,
+      max_length: 100,
+    },
+    {
+      type: ApplicationCommandOptionType.Channel,
+      name: 'channel',
+      description: 'The channel (default: this channel)',
+      channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+    },
   ],
 } as const satisfies RESTPostAPIChatInputApplicationCommandsJSONBody;
 
@@ -30,9 +42,15 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
   const removed = deps.subscriptions.remove(interaction.guildId, channelId, topic.slug);
   if (!removed) {
-    throw new UserError(`<#${channelId}> is not subscribed to **${topic.name}**. \`/subscriptions\` lists this server’s subscriptions.`);
+    throw new UserError(
+      `<#${channelId}> is not subscribed to **${topic.name}**. \`/subscriptions\` lists this server’s subscriptions.`,
+    );
   }
-  await interaction.reply({ content: `Unsubscribed: <#${channelId}> will no longer get **${topic.name}** stories.`, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+  await interaction.reply({
+    content: `Unsubscribed: <#${channelId}> will no longer get **${topic.name}** stories.`,
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: { parse: [] },
+  });
 }
 
 export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {

@@ -7,6 +7,7 @@ import type { FeedDefinition } from './core/types.js';
 import { loadFeedsFile } from './feeds/feedsFile.js';
 import { type FetchFn, fetchFeed } from './feeds/fetchFeed.js';
 import { createDefaultEnricher } from './intelligence.js';
+import { mapConcurrent } from './jobs/concurrency.js';
 import type { Enricher } from './jobs/enrich.js';
 import { type PollReport, pollFeeds } from './jobs/pollFeeds.js';
 import type { Logger } from './log.js';
@@ -18,7 +19,6 @@ import { createSqliteSubscriptionStore, type SubscriptionStore } from './storage
 import { createSqliteSummaryCache, createSqliteUsageStore } from './storage/summaryStore.js';
 import { createOpenAiSummariser } from './summary/openAiSummariser.js';
 import { createExtractiveSummariser, type Summariser } from './summary/summariser.js';
-import { mapConcurrent } from './jobs/concurrency.js';
 
 export interface App {
   config: Config;
@@ -102,7 +102,9 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
       });
       if (llm && !report.aborted) {
         const fresh = stories.byIds(report.newStoryIds).filter((s) => s.policy);
-        await mapConcurrent(fresh, 4, (story) => llm.summarise({ storyId: story.id, title: story.title, body: story.body ?? '' }));
+        await mapConcurrent(fresh, 4, (story) =>
+          llm.summarise({ storyId: story.id, title: story.title, body: story.body ?? '' }),
+        );
       }
       if (!report.aborted) {
         const pruned = stories.prune(clock() - config.retentionDays * 86_400_000);

@@ -10,7 +10,8 @@ import { ConfigError } from './errors.js';
 import { DEFAULT_FEEDS_FILE } from './paths.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export const DEFAULT_USER_AGENT = 'policywire/0.1 (+https://github.com/policywire/policywire; crypto policy news bot)';
+export const DEFAULT_USER_AGENT =
+  'policywire/0.1 (+https://github.com/policywire/policywire; crypto policy news bot)';
 
 const int = (min: number, max: number) =>
   z
@@ -33,7 +34,10 @@ const schema = z.object({
     .string()
     .trim()
     .default('*/10 * * * *')
-    .refine((v) => cron.validate(v), 'must be a cron expression with 5 fields (or 6, with seconds first), e.g. "*/10 * * * *"'),
+    .refine(
+      (v) => cron.validate(v),
+      'must be a cron expression with 5 fields (or 6, with seconds first), e.g. "*/10 * * * *"',
+    ),
   POLL_CONCURRENCY: int(1, 64).default(8),
   RETENTION_DAYS: int(1, 3650).default(180),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
@@ -44,11 +48,20 @@ const schema = z.object({
   DISCORD_API_URL: z
     .string()
     .trim()
-    .refine((v) => /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL such as http://127.0.0.1:8080/api (the API version is appended)')
+    .refine(
+      (v) => /^https?:\/\/[^\s]+$/.test(v),
+      'must be an http(s) URL such as http://127.0.0.1:8080/api (the API version is appended)',
+    )
     .optional(),
-  DISCORD_DEV_GUILD_ID: z.string().trim().regex(/^\d{15,22}$/, 'must be a server (guild) id: 15–22 digits').optional(),
+  DISCORD_DEV_GUILD_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{15,22}$/, 'must be a server (guild) id: 15–22 digits')
+    .optional(),
   SUBSCRIPTION_LIMIT: int(1, 500).default(25),
-  SUMMARY_PROVIDER: z.enum(['extractive', 'openai'], { error: 'must be "extractive" or "openai"' }).default('extractive'),
+  SUMMARY_PROVIDER: z
+    .enum(['extractive', 'openai'], { error: 'must be "extractive" or "openai"' })
+    .default('extractive'),
   OPENAI_BASE_URL: z
     .string()
     .trim()
@@ -127,7 +140,9 @@ export function loadConfig(
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? 'settings');
-      const shown = (SECRET_SETTINGS as readonly string[]).includes(key) ? '' : ` (got ${JSON.stringify(input[key])})`;
+      const shown = (SECRET_SETTINGS as readonly string[]).includes(key)
+        ? ''
+        : ` (got ${JSON.stringify(input[key])})`;
       return `  ${key}: ${issue.message}${shown}`;
     });
     throw new ConfigError(`invalid settings:\n${lines.join('\n')}`);

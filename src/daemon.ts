@@ -34,7 +34,10 @@ export async function runDaemon(app: App, options: DaemonOptions = {}): Promise<
       process.once('SIGINT', () => resolve('SIGINT'));
       process.once('SIGTERM', () => resolve('SIGTERM'));
     });
-  log.info({ cron: app.config.pollCron, feedsFile: app.config.feedsFile, db: app.config.dbPath }, 'poller started');
+  log.info(
+    { cron: app.config.pollCron, feedsFile: app.config.feedsFile, db: app.config.dbPath },
+    'poller started',
+  );
   const first = scheduler.runNow();
   options.onStarted?.(async () => {
     await first;

@@ -23,6 +23,12 @@ export const REDACT_PATHS = [
 ];
 
 /** Creates the root logger. `destination` defaults to stderr. */
-export function createLogger(level: LogLevel, destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true })): Logger {
-  return pino({ level, base: { app: 'policywire' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+export function createLogger(
+  level: LogLevel,
+  destination: pino.DestinationStream = pino.destination({ fd: 2, sync: true }),
+): Logger {
+  return pino(
+    { level, base: { app: 'policywire' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    destination,
+  );
 }

@@ -17,15 +17,31 @@ async function main(): Promise<number> {
   const log = createLogger(config.logLevel);
   const app = openApp(config, log);
   const metrics = createMetrics();
-  const readiness = createReadiness({ poll: 'the first poll has not finished', ...(config.discordToken ? { discord: 'not connected to Discord yet' } : {}) });
+  const readiness = createReadiness({
+    poll: 'the first poll has not finished',
+    ...(config.discordToken ? { discord: 'not connected to Discord yet' } : {}),
+  });
   let running = true;
   const health = config.healthPort
-    ? await startHealthServer({ port: config.healthPort, host: config.healthHost, metrics, live: () => running, ready: readiness.state, log }).catch((error: unknown) => {
+    ? await startHealthServer({
+        port: config.healthPort,
+        host: config.healthHost,
+        metrics,
+        live: () => running,
+        ready: readiness.state,
+        log,
+      }).catch((error: unknown) => {
         app.close();
-        throw new UserError(`HEALTH_PORT ${config.healthPort}: cannot listen on ${config.healthHost} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+        throw new UserError(
+          `HEALTH_PORT ${config.healthPort}: cannot listen on ${config.healthHost} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        );
       })
     : undefined;
-  if (health) log.info({ port: health.port, host: config.healthHost }, 'health endpoint listening (/livez, /readyz, /metrics)');
+  if (health)
+    log.info(
+      { port: health.port, host: config.healthHost },
+      'health endpoint listening (/livez, /readyz, /metrics)',
+    );
   const observe: ServiceOptions = {
     onReady: () => readiness.clear('discord'),
     onReport: (report) => {

@@ -11,7 +11,13 @@ import { runDaemon } from './daemon.js';
 import { type Bot, startBot } from './discord/bot.js';
 import { createDiscordPoster } from './discord/poster.js';
 import type { CommandDeps } from './discord/types.js';
-import { type DispatchDeps, drainQueue, queueNewStories, resumeChannel, runDueDigests } from './jobs/dispatch.js';
+import {
+  type DispatchDeps,
+  drainQueue,
+  queueNewStories,
+  resumeChannel,
+  runDueDigests,
+} from './jobs/dispatch.js';
 import type { PollReport } from './jobs/pollFeeds.js';
 
 export const CONSOLE_CHANNEL = 'console';
@@ -63,8 +69,14 @@ export async function runConsoleMode(app: App, options: ServiceOptions = {}): Pr
     onStarted: (pollNow) => options.onReady?.({ pollNow, deliverNow: async () => drain() }),
     onReport: (report) => {
       const now = app.clock();
-      const fresh = app.stories.byIds(report.newStoryIds).filter((s) => s.policy && now - s.publishedAt <= MAX_AUTO_POST_AGE_MS);
-      app.deliveries.enqueue(CONSOLE_CHANNEL, fresh.map((s) => s.id), now);
+      const fresh = app.stories
+        .byIds(report.newStoryIds)
+        .filter((s) => s.policy && now - s.publishedAt <= MAX_AUTO_POST_AGE_MS);
+      app.deliveries.enqueue(
+        CONSOLE_CHANNEL,
+        fresh.map((s) => s.id),
+        now,
+      );
       drain();
       options.onReport?.(report);
     },
@@ -94,7 +106,14 @@ export async function runDiscordMode(app: App, token: string, options: ServiceOp
     subscriptionLimit: app.config.subscriptionLimit,
     resumeChannel: (channelId) => void resumeChannel(dispatch, channelId),
   };
-  const bot = await startBot({ token, apiUrl: app.config.discordApiUrl, commands, deps: commandDeps, subscriptions: app.subscriptions, log });
+  const bot = await startBot({
+    token,
+    apiUrl: app.config.discordApiUrl,
+    commands,
+    deps: commandDeps,
+    subscriptions: app.subscriptions,
+    log,
+  });
   dispatch.poster = createDiscordPoster(bot.rest, options.onDiscordError);
   const stop = new AbortController();
 

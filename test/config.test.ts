@@ -26,12 +26,27 @@ describe('settings', () => {
   it('reports every bad setting at once, and never echoes a secret', () => {
     let message = '';
     try {
-      loadConfig({ POLL_CONCURRENCY: '1000', LOG_LEVEL: 'loud', DISCORD_API_URL: 'not a url', SUMMARY_PROVIDER: 'magic', OPENAI_BASE_URL: 'ftp://x', HEALTH_PORT: '70000' });
+      loadConfig({
+        POLL_CONCURRENCY: '1000',
+        LOG_LEVEL: 'loud',
+        DISCORD_API_URL: 'not a url',
+        SUMMARY_PROVIDER: 'magic',
+        OPENAI_BASE_URL: 'ftp://x',
+        HEALTH_PORT: '70000',
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
     }
-    for (const name of ['POLL_CONCURRENCY', 'LOG_LEVEL', 'DISCORD_API_URL', 'SUMMARY_PROVIDER', 'OPENAI_BASE_URL', 'HEALTH_PORT']) expect(message).toContain(name);
+    for (const name of [
+      'POLL_CONCURRENCY',
+      'LOG_LEVEL',
+      'DISCORD_API_URL',
+      'SUMMARY_PROVIDER',
+      'OPENAI_BASE_URL',
+      'HEALTH_PORT',
+    ])
+      expect(message).toContain(name);
     let secretMessage = '';
     try {
       loadConfig({ DISCORD_TOKEN: 'token-very-secret', OPENAI_API_KEY: 'sk-very-secret', POLL_CRON: 'x' });
@@ -43,7 +58,11 @@ describe('settings', () => {
   });
 
   it('treats empty values as unset', () => {
-    expect(loadConfig({ DISCORD_TOKEN: '', POLL_CRON: '', HEALTH_PORT: '' })).toMatchObject({ discordToken: undefined, pollCron: '*/10 * * * *', healthPort: undefined });
+    expect(loadConfig({ DISCORD_TOKEN: '', POLL_CRON: '', HEALTH_PORT: '' })).toMatchObject({
+      discordToken: undefined,
+      pollCron: '*/10 * * * *',
+      healthPort: undefined,
+    });
   });
 
   it('documents every setting in the README and .env.example', () => {

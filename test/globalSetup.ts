@@ -19,10 +19,18 @@ function newest(dir: string): number {
 
 export default function setup(): void {
   const built = join(root, 'dist', 'src', 'cli', 'main.js');
-  const sources = Math.max(newest(join(root, 'src')), existsSync(join(root, 'commands')) ? newest(join(root, 'commands')) : 0);
-  if (existsSync(built) && statSync(built).mtimeMs >= sources && newest(join(root, 'dist')) >= sources) return;
+  const sources = Math.max(
+    newest(join(root, 'src')),
+    existsSync(join(root, 'commands')) ? newest(join(root, 'commands')) : 0,
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources && newest(join(root, 'dist')) >= sources)
+    return;
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.build.json')],
+      { stdio: 'inherit', cwd: root },
+    );
   } catch {
     // A build error must not hide the unit tests' results; the tests that spawn dist/ fail on their own.
     console.warn('globalSetup: the build failed; tests that run the compiled CLI will fail');

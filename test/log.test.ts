@@ -12,7 +12,15 @@ describe('logger', () => {
       },
     });
     const log = createLogger('info', sink);
-    log.info({ token: 'discord-token-123', config: { discordToken: 'discord-token-123', openaiApiKey: 'sk-abc' }, headers: { authorization: 'Bot discord-token-123' }, apiKey: 'sk-abc' }, 'starting');
+    log.info(
+      {
+        token: 'discord-token-123',
+        config: { discordToken: 'discord-token-123', openaiApiKey: 'sk-abc' },
+        headers: { authorization: 'Bot discord-token-123' },
+        apiKey: 'sk-abc',
+      },
+      'starting',
+    );
     log.child({ feedId: 'x' }).warn({ request: { token: 'discord-token-123' } }, 'child');
     const out = lines.join('');
     expect(out).not.toMatch(/discord-token-123|sk-abc/);

@@ -22,14 +22,34 @@ const recent = () => new Date(Date.now() - 60_000).toUTCString();
 
 describe('npm start without DISCORD_TOKEN (console mode)', () => {
   it('polls at start and on schedule, prints only new stories, and stops cleanly on SIGTERM', async () => {
-    const backlog = { title: 'SEC charges crypto exchange with operating an unregistered exchange', link: 'https://sec.example/old', guid: 'old', pubDate: recent() };
+    const backlog = {
+      title: 'SEC charges crypto exchange with operating an unregistered exchange',
+      link: 'https://sec.example/old',
+      guid: 'old',
+      pubDate: recent(),
+    };
     server.route('/feed.xml', { body: rss([backlog]) });
     writeFileSync(
       dir.file('feeds.json'),
-      JSON.stringify({ feeds: [{ id: 'sec-press', name: 'SEC press releases', url: server.url('/feed.xml'), kind: 'regulator', jurisdictions: ['us'] }] }),
+      JSON.stringify({
+        feeds: [
+          {
+            id: 'sec-press',
+            name: 'SEC press releases',
+            url: server.url('/feed.xml'),
+            kind: 'regulator',
+            jurisdictions: ['us'],
+          },
+        ],
+      }),
     );
     const child = spawn(process.execPath, [MAIN], {
-      env: cleanEnv({ POLICYWIRE_DB: dir.file('p.db'), POLICYWIRE_FEEDS: dir.file('feeds.json'), POLL_CRON: '* * * * * *', LOG_LEVEL: 'info' }),
+      env: cleanEnv({
+        POLICYWIRE_DB: dir.file('p.db'),
+        POLICYWIRE_FEEDS: dir.file('feeds.json'),
+        POLL_CRON: '* * * * * *',
+        LOG_LEVEL: 'info',
+      }),
       cwd: dir.path,
     });
     const done = collect(child, 30_000);
@@ -46,7 +66,13 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
     };
     // The first poll is backlog: stored, not printed.
     await waitFor(() => server.hits('/feed.xml').length >= 1);
-    const fresh = { title: 'SEC approves rule on crypto asset custody by broker-dealers', link: 'https://sec.example/new?utm_source=rss', guid: 'new', pubDate: recent(), description: 'The Commission approved a rule on custody of crypto assets.' };
+    const fresh = {
+      title: 'SEC approves rule on crypto asset custody by broker-dealers',
+      link: 'https://sec.example/new?utm_source=rss',
+      guid: 'new',
+      pubDate: recent(),
+      description: 'The Commission approved a rule on custody of crypto assets.',
+    };
     server.route('/feed.xml', { body: rss([fresh, backlog]) });
     await waitFor(() => stdout.includes('SEC approves rule on crypto asset custody'));
     // Give the scheduler a few more ticks: the story must not be printed twice.
@@ -62,16 +88,48 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
     expect(result.stderr).toMatch(/"msg":"stopped"/);
     const db = new Database(dir.file('p.db'));
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(db.prepare("SELECT count(*) AS n FROM deliveries WHERE channel_id = 'console' AND status = 'sent'").get()).toEqual({ n: 1 });
+    expect(
+      db
+        .prepare("SELECT count(*) AS n FROM deliveries WHERE channel_id = 'console' AND status = 'sent'")
+        .get(),
+    ).toEqual({ n: 1 });
     db.close();
   });
 
   it('serves /livez, /readyz and /metrics on HEALTH_PORT', async () => {
-    server.route('/feed.xml', { body: rss([{ title: 'SEC approves crypto custody rule', link: 'https://sec.example/1', guid: '1', pubDate: recent() }]) });
-    writeFileSync(dir.file('feeds.json'), JSON.stringify({ feeds: [{ id: 'sec-press', name: 'SEC', url: server.url('/feed.xml'), kind: 'regulator', jurisdictions: ['us'] }] }));
+    server.route('/feed.xml', {
+      body: rss([
+        {
+          title: 'SEC approves crypto custody rule',
+          link: 'https://sec.example/1',
+          guid: '1',
+          pubDate: recent(),
+        },
+      ]),
+    });
+    writeFileSync(
+      dir.file('feeds.json'),
+      JSON.stringify({
+        feeds: [
+          {
+            id: 'sec-press',
+            name: 'SEC',
+            url: server.url('/feed.xml'),
+            kind: 'regulator',
+            jurisdictions: ['us'],
+          },
+        ],
+      }),
+    );
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, [MAIN], {
-      env: cleanEnv({ POLICYWIRE_DB: dir.file('p.db'), POLICYWIRE_FEEDS: dir.file('feeds.json'), POLL_CRON: '0 0 1 1 *', HEALTH_PORT: String(port), HEALTH_HOST: '127.0.0.1' }),
+      env: cleanEnv({
+        POLICYWIRE_DB: dir.file('p.db'),
+        POLICYWIRE_FEEDS: dir.file('feeds.json'),
+        POLL_CRON: '0 0 1 1 *',
+        HEALTH_PORT: String(port),
+        HEALTH_HOST: '127.0.0.1',
+      }),
       cwd: dir.path,
     });
     const done = collect(child, 30_000);
@@ -101,7 +159,12 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
   });
 
   it('refuses to start with a bad setting, naming it', async () => {
-    const result = await collect(spawn(process.execPath, [MAIN], { env: cleanEnv({ POLL_CRON: 'whenever', POLICYWIRE_DB: dir.file('p.db') }), cwd: dir.path }));
+    const result = await collect(
+      spawn(process.execPath, [MAIN], {
+        env: cleanEnv({ POLL_CRON: 'whenever', POLICYWIRE_DB: dir.file('p.db') }),
+        cwd: dir.path,
+      }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/POLL_CRON: must be a cron expression/);
   });

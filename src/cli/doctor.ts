@@ -48,20 +48,39 @@ export async function runDoctor(options: DoctorOptions, out: (line: string) => v
     config = loadConfig(undefined, { db: options.db, feeds: options.feeds });
     add({ status: 'ok', check: 'settings', detail: 'all valid' });
   } catch (error) {
-    add({ status: 'fail', check: 'settings', detail: (error as Error).message, fix: 'correct the settings named above in the environment or .env (see .env.example)' });
+    add({
+      status: 'fail',
+      check: 'settings',
+      detail: (error as Error).message,
+      fix: 'correct the settings named above in the environment or .env (see .env.example)',
+    });
     return 1;
   }
   if (config.userAgent.includes('github.com/policywire/policywire')) {
-    add({ status: 'warn', check: 'HTTP_USER_AGENT', detail: 'the default User-Agent names no contact of yours', fix: 'set HTTP_USER_AGENT="policywire (you@example.org)": sec.gov and others refuse anonymous pollers' });
+    add({
+      status: 'warn',
+      check: 'HTTP_USER_AGENT',
+      detail: 'the default User-Agent names no contact of yours',
+      fix: 'set HTTP_USER_AGENT="policywire (you@example.org)": sec.gov and others refuse anonymous pollers',
+    });
   }
 
   // 2. Feeds file
   let definitions: FeedDefinition[] = [];
   try {
     definitions = loadFeedsFile(config.feedsFile);
-    add({ status: 'ok', check: 'feeds file', detail: `${config.feedsFile}: ${definitions.length} feeds${config.feedsFileIsDefault ? ' (the bundled list)' : ''}` });
+    add({
+      status: 'ok',
+      check: 'feeds file',
+      detail: `${config.feedsFile}: ${definitions.length} feeds${config.feedsFileIsDefault ? ' (the bundled list)' : ''}`,
+    });
   } catch (error) {
-    add({ status: 'fail', check: 'feeds file', detail: (error as Error).message, fix: 'fix the entry and field named above, or unset POLICYWIRE_FEEDS to use the bundled list' });
+    add({
+      status: 'fail',
+      check: 'feeds file',
+      detail: (error as Error).message,
+      fix: 'fix the entry and field named above, or unset POLICYWIRE_FEEDS to use the bundled list',
+    });
   }
 
   // 3. Database
@@ -70,57 +89,142 @@ export async function runDoctor(options: DoctorOptions, out: (line: string) => v
     if (!exists) {
       const dir = dirname(config.dbPath);
       if (existsSync(dir)) accessSync(dir, constants.W_OK);
-      add({ status: 'ok', check: 'database', detail: `${config.dbPath} does not exist yet; it will be created on first start` });
+      add({
+        status: 'ok',
+        check: 'database',
+        detail: `${config.dbPath} does not exist yet; it will be created on first start`,
+      });
     } else {
       const db = openDatabase(config.dbPath);
       const integrity = db.pragma('quick_check', { simple: true });
       const version = db.pragma('user_version', { simple: true });
       const stories = (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
-      const pending = (db.prepare("SELECT count(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number }).n;
-      const failing = db.prepare("SELECT id, last_error FROM feeds WHERE active = 1 AND consecutive_failures > 0 ORDER BY id").all() as Array<{ id: string; last_error: string }>;
+      const pending = (
+        db.prepare("SELECT count(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number }
+      ).n;
+      const failing = db
+        .prepare('SELECT id, last_error FROM feeds WHERE active = 1 AND consecutive_failures > 0 ORDER BY id')
+        .all() as Array<{ id: string; last_error: string }>;
       db.close();
-      if (integrity !== 'ok') add({ status: 'fail', check: 'database', detail: `integrity check: ${String(integrity)}`, fix: 'restore the last backup (docs/operations.md)' });
-      else add({ status: 'ok', check: 'database', detail: `${config.dbPath}: schema ${version}/${MIGRATIONS.length}, ${stories} stories, ${pending} posts queued` });
+      if (integrity !== 'ok')
+        add({
+          status: 'fail',
+          check: 'database',
+          detail: `integrity check: ${String(integrity)}`,
+          fix: 'restore the last backup (docs/operations.md)',
+        });
+      else
+        add({
+          status: 'ok',
+          check: 'database',
+          detail: `${config.dbPath}: schema ${version}/${MIGRATIONS.length}, ${stories} stories, ${pending} posts queued`,
+        });
       if (failing.length > 0) {
-        add({ status: 'warn', check: 'feeds (last poll)', detail: `${failing.length} failing: ${failing.slice(0, 5).map((f) => `${f.id} (${f.last_error})`).join('; ')}${failing.length > 5 ? '; …' : ''}`, fix: 'see `policywire sources`; fix or remove those feeds' });
+        add({
+          status: 'warn',
+          check: 'feeds (last poll)',
+          detail: `${failing.length} failing: ${failing
+            .slice(0, 5)
+            .map((f) => `${f.id} (${f.last_error})`)
+            .join('; ')}${failing.length > 5 ? '; …' : ''}`,
+          fix: 'see `policywire sources`; fix or remove those feeds',
+        });
       }
     }
   } catch (error) {
-    add({ status: 'fail', check: 'database', detail: (error as Error).message, fix: 'point POLICYWIRE_DB at a writable location, or restore a backup' });
+    add({
+      status: 'fail',
+      check: 'database',
+      detail: (error as Error).message,
+      fix: 'point POLICYWIRE_DB at a writable location, or restore a backup',
+    });
   }
 
   // 4. Feeds, fetched now
   if (options.offline) add({ status: 'skip', check: 'feeds', detail: 'not fetched (--offline)' });
   else if (definitions.length > 0) {
     const results = await mapConcurrent(definitions, config.pollConcurrency, async (feed) => {
-      const fetched = await fetchFeed({ url: feed.url, userAgent: config.userAgent, limits: { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes } });
-      if (fetched.status !== 'ok') return { feed, error: fetched.status === 'not-modified' ? undefined : fetched.message };
-      const parsed = await parseFeedBytes(fetched.body, { contentType: fetched.contentType, baseUrl: fetched.finalUrl, now: Date.now(), maxBytes: config.fetchMaxBytes });
-      return { feed, error: parsed.ok ? undefined : parsed.reason, items: parsed.ok ? parsed.feed.items.length : 0 };
+      const fetched = await fetchFeed({
+        url: feed.url,
+        userAgent: config.userAgent,
+        limits: { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes },
+      });
+      if (fetched.status !== 'ok')
+        return { feed, error: fetched.status === 'not-modified' ? undefined : fetched.message };
+      const parsed = await parseFeedBytes(fetched.body, {
+        contentType: fetched.contentType,
+        baseUrl: fetched.finalUrl,
+        now: Date.now(),
+        maxBytes: config.fetchMaxBytes,
+      });
+      return {
+        feed,
+        error: parsed.ok ? undefined : parsed.reason,
+        items: parsed.ok ? parsed.feed.items.length : 0,
+      };
     });
     const bad = results.filter((r) => r.error);
-    if (bad.length === 0) add({ status: 'ok', check: 'feeds', detail: `all ${results.length} answered with a feed` });
+    if (bad.length === 0)
+      add({ status: 'ok', check: 'feeds', detail: `all ${results.length} answered with a feed` });
     else {
-      for (const r of bad) add({ status: 'warn', check: `feed ${r.feed.id}`, detail: `${r.feed.url}: ${r.error}`, fix: /403|User-Agent/i.test(r.error ?? '') ? 'set HTTP_USER_AGENT with a contact address' : 'check the URL in a browser; replace or remove the feed' });
-      add({ status: bad.length === results.length ? 'fail' : 'warn', check: 'feeds', detail: `${results.length - bad.length} of ${results.length} answered with a feed`, fix: bad.length === results.length ? 'no feed is reachable: check this machine’s network and proxy' : undefined });
+      for (const r of bad)
+        add({
+          status: 'warn',
+          check: `feed ${r.feed.id}`,
+          detail: `${r.feed.url}: ${r.error}`,
+          fix: /403|User-Agent/i.test(r.error ?? '')
+            ? 'set HTTP_USER_AGENT with a contact address'
+            : 'check the URL in a browser; replace or remove the feed',
+        });
+      add({
+        status: bad.length === results.length ? 'fail' : 'warn',
+        check: 'feeds',
+        detail: `${results.length - bad.length} of ${results.length} answered with a feed`,
+        fix:
+          bad.length === results.length
+            ? 'no feed is reachable: check this machine’s network and proxy'
+            : undefined,
+      });
     }
   }
 
   // 5. Discord token
-  if (!config.discordToken) add({ status: 'skip', check: 'Discord', detail: 'DISCORD_TOKEN not set: npm start runs in console mode' });
+  if (!config.discordToken)
+    add({
+      status: 'skip',
+      check: 'Discord',
+      detail: 'DISCORD_TOKEN not set: npm start runs in console mode',
+    });
   else {
     try {
-      const rest = new REST({ ...restOptions(config.discordApiUrl), timeout: 10_000 }).setToken(config.discordToken);
+      const rest = new REST({ ...restOptions(config.discordApiUrl), timeout: 10_000 }).setToken(
+        config.discordToken,
+      );
       const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
-      add({ status: 'ok', check: 'Discord', detail: `token accepted: application ${application.name} (${application.id})` });
-      out(`       invite: https://discord.com/oauth2/authorize?client_id=${application.id}&scope=bot%20applications.commands&permissions=${INVITE_PERMISSIONS}`);
+      add({
+        status: 'ok',
+        check: 'Discord',
+        detail: `token accepted: application ${application.name} (${application.id})`,
+      });
+      out(
+        `       invite: https://discord.com/oauth2/authorize?client_id=${application.id}&scope=bot%20applications.commands&permissions=${INVITE_PERMISSIONS}`,
+      );
     } catch (error) {
-      add({ status: 'fail', check: 'Discord', detail: `token refused or Discord unreachable: ${(error as Error).message}`, fix: 'reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN' });
+      add({
+        status: 'fail',
+        check: 'Discord',
+        detail: `token refused or Discord unreachable: ${(error as Error).message}`,
+        fix: 'reset the token in the Developer Portal (Bot → Reset Token) and set DISCORD_TOKEN',
+      });
     }
   }
 
   const failed = findings.filter((f) => f.status === 'fail').length;
   const warned = findings.filter((f) => f.status === 'warn').length;
-  out(failed === 0 ? `\n${warned === 0 ? 'All good.' : `No blocking problem; ${warned} warning(s).`}` : `\n${failed} problem(s) to fix.`);
+  out(
+    failed === 0
+      ? `\n${warned === 0 ? 'All good.' : `No blocking problem; ${warned} warning(s).`}`
+      : `\n${failed} problem(s) to fix.`,
+  );
   return failed === 0 ? 0 : 1;
 }

@@ -2,14 +2,14 @@ import { parseArgs } from 'node:util';
 import { type App, openApp, toPost } from '../app.js';
 import { type Config, loadConfig, loadDotEnv } from '../config.js';
 import { parseDuration } from '../core/duration.js';
-import { TOPICS } from '../core/topics/index.js';
-import { findNews } from '../jobs/news.js';
-import { runDoctor } from './doctor.js';
 import { isoMinute, renderPostText } from '../core/render.js';
+import { TOPICS } from '../core/topics/index.js';
+import { runDaemon } from '../daemon.js';
 import { UsageError, UserError } from '../errors.js';
+import { findNews } from '../jobs/news.js';
 import type { PollReport } from '../jobs/pollFeeds.js';
 import { createLogger } from '../log.js';
-import { runDaemon } from '../daemon.js';
+import { runDoctor } from './doctor.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -97,9 +97,16 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       case 'topics':
         return topicsCommand(rest, io);
       case 'doctor': {
-        const { values } = parse('doctor', rest, { offline: { type: 'boolean' }, feeds: { type: 'string' }, db: { type: 'string' } });
+        const { values } = parse('doctor', rest, {
+          offline: { type: 'boolean' },
+          feeds: { type: 'string' },
+          db: { type: 'string' },
+        });
         if (values.help) return help('doctor', io);
-        return await runDoctor({ offline: values.offline === true, db: text(values.db), feeds: text(values.feeds) }, (line) => io.stdout.write(`${line}\n`));
+        return await runDoctor(
+          { offline: values.offline === true, db: text(values.db), feeds: text(values.feeds) },
+          (line) => io.stdout.write(`${line}\n`),
+        );
       }
       default:
         throw new UsageError(`unknown command "${command}"`);
@@ -128,13 +135,21 @@ interface Parsed {
 
 function parse(command: string, args: string[], options: Options, positionals = 0): Parsed {
   try {
-    const parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: positionals > 0, strict: true });
-    if (parsed.positionals.length > positionals) throw new UsageError(`${command}: unexpected argument "${parsed.positionals[positionals]}"`);
+    const parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: positionals > 0,
+      strict: true,
+    });
+    if (parsed.positionals.length > positionals)
+      throw new UsageError(`${command}: unexpected argument "${parsed.positionals[positionals]}"`);
     return parsed as Parsed;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     // parseArgs names the unknown option or the missing value; keep its words.
-    throw new UsageError(`${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`);
+    throw new UsageError(
+      `${command}: ${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}`,
+    );
   }
 }
 
@@ -145,12 +160,20 @@ function text(value: string | boolean | undefined): string | undefined {
 function setup(values: Parsed['values']): { config: Config; app: () => App } {
   loadDotEnv();
   // Command output goes to stdout; only warnings go to stderr unless LOG_LEVEL says otherwise.
-  const config = loadConfig(undefined, { db: text(values.db), feeds: text(values.feeds), defaults: { LOG_LEVEL: 'warn' } });
+  const config = loadConfig(undefined, {
+    db: text(values.db),
+    feeds: text(values.feeds),
+    defaults: { LOG_LEVEL: 'warn' },
+  });
   return { config, app: () => openApp(config, createLogger(config.logLevel)) };
 }
 
 async function pollCommand(args: string[], io: CliIO): Promise<number> {
-  const { values } = parse('poll', args, { once: { type: 'boolean' }, feeds: { type: 'string' }, db: { type: 'string' } });
+  const { values } = parse('poll', args, {
+    once: { type: 'boolean' },
+    feeds: { type: 'string' },
+    db: { type: 'string' },
+  });
   if (values.help) return help('poll', io);
   const { app: open } = setup(values);
   const app = open();
@@ -185,7 +208,11 @@ export function formatReport(report: PollReport): string {
   const width = Math.min(40, Math.max(8, ...report.feeds.map((f) => f.feedId.length)));
   const lines = report.feeds.map((f) => {
     const status = f.outcome === 'ok' || f.outcome === 'not-modified' ? f.outcome : `FAILED ${f.outcome}`;
-    const detail = f.error ? `: ${f.error}` : f.baseline && f.outcome === 'ok' ? ` (first poll: ${f.newItems} stored as backlog, not posted)` : '';
+    const detail = f.error
+      ? `: ${f.error}`
+      : f.baseline && f.outcome === 'ok'
+        ? ` (first poll: ${f.newItems} stored as backlog, not posted)`
+        : '';
     return `${f.feedId.padEnd(width)}  ${String(f.newItems).padStart(4)} new  ${status}${detail}`;
   });
   const ok = report.feeds.length - report.failed;
@@ -200,11 +227,11 @@ function newsCommand(args: string[], io: CliIO): number {
     'news',
     args,
     {
-    since: { type: 'string' },
-    limit: { type: 'string' },
-    all: { type: 'boolean' },
-    json: { type: 'boolean' },
-    db: { type: 'string' },
+      since: { type: 'string' },
+      limit: { type: 'string' },
+      all: { type: 'boolean' },
+      json: { type: 'boolean' },
+      db: { type: 'string' },
     },
     1,
   );
@@ -213,11 +240,13 @@ function newsCommand(args: string[], io: CliIO): number {
   const limitText = text(values.limit);
   const sinceText = text(values.since);
   const limit = limitText === undefined ? 20 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError(`news: --limit must be a whole number from 1 to 500 (got "${limitText}")`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+    throw new UsageError(`news: --limit must be a whole number from 1 to 500 (got "${limitText}")`);
   let since: number | undefined;
   if (sinceText !== undefined) {
     const ms = parseDuration(sinceText);
-    if (ms === undefined) throw new UsageError(`news: --since takes a duration such as 24h, 7d or 2w (got "${sinceText}")`);
+    if (ms === undefined)
+      throw new UsageError(`news: --since takes a duration such as 24h, 7d or 2w (got "${sinceText}")`);
     since = Date.now() - ms;
   }
   const { app: open } = setup(values);
@@ -252,7 +281,11 @@ function newsCommand(args: string[], io: CliIO): number {
 }
 
 function sourcesCommand(args: string[], io: CliIO): number {
-  const { values } = parse('sources', args, { json: { type: 'boolean' }, feeds: { type: 'string' }, db: { type: 'string' } });
+  const { values } = parse('sources', args, {
+    json: { type: 'boolean' },
+    feeds: { type: 'string' },
+    db: { type: 'string' },
+  });
   if (values.help) return help('sources', io);
   const { app: open } = setup(values);
   const app = open();
@@ -279,10 +312,17 @@ function sourcesCommand(args: string[], io: CliIO): number {
     for (const f of feeds) {
       const last = f.lastFetchedAt === null ? 'never' : isoMinute(f.lastFetchedAt);
       const error = f.status === 'failing' && f.lastError ? `  (${f.lastError})` : '';
-      io.stdout.write(`${f.id.padEnd(width)}  ${f.status.padEnd(13)} ${String(f.itemCount).padStart(6)} items  last ${last}${error}\n`);
+      io.stdout.write(
+        `${f.id.padEnd(width)}  ${f.status.padEnd(13)} ${String(f.itemCount).padStart(6)} items  last ${last}${error}\n`,
+      );
     }
-    const counts = feeds.reduce<Record<string, number>>((acc, f) => ({ ...acc, [f.status]: (acc[f.status] ?? 0) + 1 }), {});
-    io.stdout.write(`${feeds.length} feed(s): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    const counts: Record<string, number> = {};
+    for (const f of feeds) counts[f.status] = (counts[f.status] ?? 0) + 1;
+    io.stdout.write(
+      `${feeds.length} feed(s): ${Object.entries(counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}\n`,
+    );
     return 0;
   } finally {
     app.close();
@@ -296,7 +336,13 @@ function topicsCommand(args: string[], io: CliIO): number {
   const app = open();
   try {
     const counts = app.stories.topicCounts(true);
-    const rows = TOPICS.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, aliases: [...t.aliases], stories: counts.get(t.slug) ?? 0 }));
+    const rows = TOPICS.map((t) => ({
+      slug: t.slug,
+      name: t.name,
+      kind: t.kind,
+      aliases: [...t.aliases],
+      stories: counts.get(t.slug) ?? 0,
+    }));
     if (values.json) {
       io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
       return 0;
@@ -304,8 +350,12 @@ function topicsCommand(args: string[], io: CliIO): number {
     for (const kind of ['jurisdiction', 'theme'] as const) {
       io.stdout.write(`${kind === 'jurisdiction' ? 'Jurisdictions' : 'Themes'}:\n`);
       for (const row of rows.filter((r) => r.kind === kind)) {
-        const aliases = row.aliases.slice(0, 8).join(', ') + (row.aliases.length > 8 ? `, … (${row.aliases.length - 8} more)` : '');
-        io.stdout.write(`  ${row.slug.padEnd(14)} ${row.name.padEnd(22)} ${String(row.stories).padStart(6)} stories  ${aliases}\n`);
+        const aliases =
+          row.aliases.slice(0, 8).join(', ') +
+          (row.aliases.length > 8 ? `, … (${row.aliases.length - 8} more)` : '');
+        io.stdout.write(
+          `  ${row.slug.padEnd(14)} ${row.name.padEnd(22)} ${String(row.stories).padStart(6)} stories  ${aliases}\n`,
+        );
       }
     }
     return 0;

@@ -7,7 +7,20 @@ const MONTHS: Record<string, number> = {};
 // English, Portuguese, Spanish, French, German, Italian, Dutch: the languages our feeds come in.
 const MONTH_NAMES: string[][] = [
   ['jan', 'january', 'janeiro', 'enero', 'janvier', 'januar', 'jänner', 'gennaio', 'januari', 'ene'],
-  ['feb', 'february', 'fevereiro', 'fev', 'febrero', 'février', 'fevrier', 'févr', 'februar', 'febbraio', 'februari', 'feb'],
+  [
+    'feb',
+    'february',
+    'fevereiro',
+    'fev',
+    'febrero',
+    'février',
+    'fevrier',
+    'févr',
+    'februar',
+    'febbraio',
+    'februari',
+    'feb',
+  ],
   ['mar', 'march', 'março', 'marco', 'marzo', 'mars', 'märz', 'maerz', 'mär', 'maart', 'mrt'],
   ['apr', 'april', 'abril', 'abr', 'avril', 'avr', 'aprile'],
   ['may', 'maio', 'mai', 'mayo', 'maggio', 'mei', 'mag'],
@@ -24,19 +37,105 @@ MONTH_NAMES.forEach((names, index) => {
 });
 
 const DAY_NAMES = new Set([
-  'mon', 'monday', 'tue', 'tues', 'tuesday', 'wed', 'wednesday', 'thu', 'thur', 'thurs', 'thursday', 'fri', 'friday', 'sat', 'saturday', 'sun', 'sunday',
-  'seg', 'segunda', 'ter', 'terça', 'terca', 'qua', 'quarta', 'qui', 'quinta', 'sex', 'sexta', 'sáb', 'sab', 'sábado', 'sabado', 'dom', 'domingo',
-  'lun', 'lunes', 'mar', 'martes', 'mié', 'mie', 'miércoles', 'miercoles', 'jue', 'jueves', 'vie', 'viernes',
-  'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche',
-  'mo', 'di', 'mi', 'do', 'fr', 'sa', 'so', 'montag', 'dienstag', 'mittwoch', 'donnerstag', 'freitag', 'samstag', 'sonntag',
+  'mon',
+  'monday',
+  'tue',
+  'tues',
+  'tuesday',
+  'wed',
+  'wednesday',
+  'thu',
+  'thur',
+  'thurs',
+  'thursday',
+  'fri',
+  'friday',
+  'sat',
+  'saturday',
+  'sun',
+  'sunday',
+  'seg',
+  'segunda',
+  'ter',
+  'terça',
+  'terca',
+  'qua',
+  'quarta',
+  'qui',
+  'quinta',
+  'sex',
+  'sexta',
+  'sáb',
+  'sab',
+  'sábado',
+  'sabado',
+  'dom',
+  'domingo',
+  'lun',
+  'lunes',
+  'mar',
+  'martes',
+  'mié',
+  'mie',
+  'miércoles',
+  'miercoles',
+  'jue',
+  'jueves',
+  'vie',
+  'viernes',
+  'lundi',
+  'mardi',
+  'mercredi',
+  'jeudi',
+  'vendredi',
+  'samedi',
+  'dimanche',
+  'mo',
+  'di',
+  'mi',
+  'do',
+  'fr',
+  'sa',
+  'so',
+  'montag',
+  'dienstag',
+  'mittwoch',
+  'donnerstag',
+  'freitag',
+  'samstag',
+  'sonntag',
   'feira',
 ]);
 
 /** Offsets in minutes for the zone abbreviations feeds use. */
 const ZONES: Record<string, number> = {
-  z: 0, ut: 0, utc: 0, gmt: 0, bst: 60, ist: 330, cet: 60, cest: 120, eet: 120, eest: 180, wet: 0, west: 60,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  jst: 540, kst: 540, hkt: 480, sgt: 480, aest: 600, aedt: 660, brt: -180,
+  z: 0,
+  ut: 0,
+  utc: 0,
+  gmt: 0,
+  bst: 60,
+  ist: 330,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  wet: 0,
+  west: 60,
+  est: -300,
+  edt: -240,
+  cst: -360,
+  cdt: -300,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  jst: 540,
+  kst: 540,
+  hkt: 480,
+  sgt: 480,
+  aest: 600,
+  aedt: 660,
+  brt: -180,
 };
 
 const MIN_YEAR = 1990;
@@ -61,14 +160,24 @@ function valid(ms: number | null | undefined): number | null {
   return year >= MIN_YEAR && year <= MAX_YEAR ? ms : null;
 }
 
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 function parseIso(text: string): number | null {
   const m = ISO.exec(text);
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac, zone] = m;
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  return build(Number(y), Number(mo) - 1, Number(d), Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0), ms, zoneOffset(zone));
+  return build(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h ?? 0),
+    Number(mi ?? 0),
+    Number(s ?? 0),
+    ms,
+    zoneOffset(zone),
+  );
 }
 
 const CJK = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日(?:\s*(\d{1,2})\s*[:時时]\s*(\d{1,2}))?/;
@@ -179,7 +288,16 @@ function fullYear(n: number, digits: string): number {
   return digits.length <= 2 ? 2000 + n : n;
 }
 
-function build(y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offsetMinutes: number | null): number | null {
+function build(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offsetMinutes: number | null,
+): number | null {
   if (offsetMinutes === null) return null;
   if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 24 || mi > 59 || s > 60) return null;
   const utc = Date.UTC(y, mo, d, h, mi, s, ms);

@@ -38,7 +38,12 @@ export function localDateTime(ms: number, zone: string): { date: string; time: s
  * undefined when today's time has not come yet (or came before the subscription existed).
  * The period is "YYYY-MM-DD HH:MM": one digest per channel per period.
  */
-export function dueDigestPeriod(now: number, digestTime: string, zone: string, createdAt: number): string | undefined {
+export function dueDigestPeriod(
+  now: number,
+  digestTime: string,
+  zone: string,
+  createdAt: number,
+): string | undefined {
   const local = localDateTime(now, zone);
   if (local.time < digestTime) return undefined;
   const created = localDateTime(createdAt, zone);

@@ -46,7 +46,11 @@ export function indexByTopic<S extends MatchableSubscription>(subscriptions: rea
  * backlog, not older than MAX_AUTO_POST_AGE_MS. Where a channel has both an instant and a
  * digest subscription that match, instant wins.
  */
-export function matchStories(stories: readonly MatchableStory[], byTopic: ReadonlyMap<string, readonly MatchableSubscription[]>, now: number): Match[] {
+export function matchStories(
+  stories: readonly MatchableStory[],
+  byTopic: ReadonlyMap<string, readonly MatchableSubscription[]>,
+  now: number,
+): Match[] {
   const matches: Match[] = [];
   for (const story of stories) {
     if (!story.policy || story.backlog || now - story.publishedAt > MAX_AUTO_POST_AGE_MS) continue;
@@ -55,7 +59,13 @@ export function matchStories(stories: readonly MatchableStory[], byTopic: Readon
       for (const sub of byTopic.get(topic) ?? []) {
         const existing = perChannel.get(sub.channelId);
         if (existing && (existing.mode === 'instant' || sub.mode === 'digest')) continue;
-        perChannel.set(sub.channelId, { channelId: sub.channelId, guildId: sub.guildId, storyId: story.id, subscriptionId: sub.id, mode: sub.mode });
+        perChannel.set(sub.channelId, {
+          channelId: sub.channelId,
+          guildId: sub.guildId,
+          storyId: story.id,
+          subscriptionId: sub.id,
+          mode: sub.mode,
+        });
       }
     }
     for (const m of perChannel.values()) matches.push(m);

@@ -5,21 +5,73 @@
 import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never text a reader sees. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head', 'title', 'select', 'button', 'form']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'select',
+  'button',
+  'form',
+]);
 /** Elements that separate words even without whitespace around them. */
 const BREAKING = new Set([
-  'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table', 'tr',
-  'td', 'th', 'thead', 'tbody', 'blockquote', 'pre', 'section', 'article', 'aside', 'header', 'footer',
-  'figure', 'figcaption', 'img', 'nav', 'main', 'address', 'caption', 'center',
+  'p',
+  'div',
+  'br',
+  'hr',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'figure',
+  'figcaption',
+  'img',
+  'nav',
+  'main',
+  'address',
+  'caption',
+  'center',
 ]);
 
 /** Characters that are never useful in text: C0/C1 controls (bar tab/newline), zero-width joiners used for spoofing, BOM. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const JUNK =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** Collapses all whitespace runs (including NBSP and line breaks) to single spaces and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(JUNK, '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  return text
+    .replace(JUNK, '')
+    .replace(/[\s\u00a0\u3000]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -27,7 +79,11 @@ export function collapseWhitespace(text: string): string {
  * and style content dropped, entities decoded, block elements turned into word breaks, whitespace
  * collapsed. Input past `maxInput` characters is ignored and output is cut at `maxOutput`.
  */
-export function htmlToText(html: string | null | undefined, maxOutput = 20_000, maxInput = 1_000_000): string {
+export function htmlToText(
+  html: string | null | undefined,
+  maxOutput = 20_000,
+  maxInput = 1_000_000,
+): string {
   if (typeof html !== 'string' || html === '') return '';
   const input = html.length > maxInput ? html.slice(0, maxInput) : html;
   // Fast path: nothing that looks like markup or an entity.

@@ -3,7 +3,16 @@
  */
 
 /** Query parameters that only track the reader; removed from canonical URLs. */
-const TRACKING_PARAMS = new Set(['fbclid', 'gclid', 'dclid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid']);
+const TRACKING_PARAMS = new Set([
+  'fbclid',
+  'gclid',
+  'dclid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
+]);
 
 /** Longest URL we keep; anything longer is not a link a feed should carry. */
 export const MAX_URL_LENGTH = 2048;

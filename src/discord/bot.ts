@@ -61,13 +61,15 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   client.on(Events.InteractionCreate, (interaction) => void handler(interaction));
   client.on(Events.GuildDelete, (guild) => {
     // GUILD_DELETE with `unavailable` is an outage, not the bot leaving.
-    if (!guild.available && 'unavailable' in guild && (guild as { unavailable?: boolean }).unavailable) return;
+    if (!guild.available && 'unavailable' in guild && (guild as { unavailable?: boolean }).unavailable)
+      return;
     const removed = subscriptions.removeGuild(guild.id);
     log.info({ guildId: guild.id, removed }, 'left a server: its subscriptions were removed');
   });
   client.on(Events.ChannelDelete, (channel) => {
     const removed = subscriptions.removeChannel(channel.id);
-    if (removed > 0) log.info({ channelId: channel.id, removed }, 'channel deleted: its subscriptions were removed');
+    if (removed > 0)
+      log.info({ channelId: channel.id, removed }, 'channel deleted: its subscriptions were removed');
   });
   // Permission changes can unblock a paused channel.
   client.on(Events.ChannelUpdate, () => void recheckPaused());
@@ -83,7 +85,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   } catch (error) {
     await client.destroy().catch(() => {});
     // discord.js's messages never contain the token; keep it that way.
-    throw new UserError(`Discord login failed: ${(error as Error).message}. Check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token).`);
+    throw new UserError(
+      `Discord login failed: ${(error as Error).message}. Check DISCORD_TOKEN (Developer Portal → your application → Bot → Reset Token).`,
+    );
   }
   await ready;
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'logged in to Discord');

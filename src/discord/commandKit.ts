@@ -20,7 +20,11 @@ export const POSTING_PERMISSIONS: ReadonlyArray<[bigint, string]> = [
 ];
 
 /** The permission integer for the invite link: View Channel, Send Messages, Embed Links, Read Message History. */
-export const INVITE_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.ReadMessageHistory;
+export const INVITE_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.ReadMessageHistory;
 
 /** Admin commands: checked here even though `default_member_permissions` hides them from others. */
 export function requireManageGuild(interaction: ChatInputCommandInteraction): void {
@@ -32,19 +36,27 @@ export function requireManageGuild(interaction: ChatInputCommandInteraction): vo
 }
 
 /** Throws a UserError naming what the bot lacks in `channel`, if anything. */
-export function requireBotCanPost(channel: GuildBasedChannel, interaction: ChatInputCommandInteraction): void {
+export function requireBotCanPost(
+  channel: GuildBasedChannel,
+  interaction: ChatInputCommandInteraction,
+): void {
   const me = interaction.client.user;
   const permissions = channel.permissionsFor(me);
   const missing = POSTING_PERMISSIONS.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
   if (missing.length > 0) {
-    throw new UserError(`I can’t post in <#${channel.id}>: I’m missing **${missing.join('**, **')}** there. Give my role those permissions in that channel, or pick another channel.`);
+    throw new UserError(
+      `I can’t post in <#${channel.id}>: I’m missing **${missing.join('**, **')}** there. Give my role those permissions in that channel, or pick another channel.`,
+    );
   }
 }
 
 /** Resolves a topic option or throws a UserError that says how to find one. */
 export function requireTopic(input: string): Topic {
   const topic = resolveTopic(input);
-  if (!topic) throw new UserError(`I don’t know the topic “${input.slice(0, 80)}”. Use \`/topics\` to see the list (for example \`china\`, \`eu\`, \`stablecoins\`).`);
+  if (!topic)
+    throw new UserError(
+      `I don’t know the topic “${input.slice(0, 80)}”. Use \`/topics\` to see the list (for example \`china\`, \`eu\`, \`stablecoins\`).`,
+    );
   return topic;
 }
 
@@ -52,7 +64,10 @@ export function requireTopic(input: string): Topic {
 export function parseSince(input: string | null, now: number): number | undefined {
   if (input === null || input.trim() === '') return undefined;
   const ms = parseDuration(input);
-  if (ms === undefined) throw new UserError(`“${input.slice(0, 40)}” is not a duration: use a number and a unit, like \`24h\`, \`7d\` or \`2w\` (at most a year).`);
+  if (ms === undefined)
+    throw new UserError(
+      `“${input.slice(0, 40)}” is not a duration: use a number and a unit, like \`24h\`, \`7d\` or \`2w\` (at most a year).`,
+    );
   return now - ms;
 }
 
@@ -65,7 +80,9 @@ export async function respondWithTopics(interaction: AutocompleteInteraction): P
     .toLowerCase();
   const all = topicAliasesForAutocomplete();
   const starts = all.filter((c) => c.label.toLowerCase().startsWith(typed));
-  const contains = typed ? all.filter((c) => !c.label.toLowerCase().startsWith(typed) && c.label.toLowerCase().includes(typed)) : [];
+  const contains = typed
+    ? all.filter((c) => !c.label.toLowerCase().startsWith(typed) && c.label.toLowerCase().includes(typed))
+    : [];
   const seen = new Set<string>();
   const choices: { name: string; value: string }[] = [];
   for (const c of [...starts, ...contains]) {

@@ -3,11 +3,25 @@
  * is escaped, links are only http(s), every limit Discord enforces is respected, and no message
  * can ping anyone (`allowed_mentions: { parse: [] }`).
  */
-import { type APIEmbed, type APIAllowedMentions, escapeMarkdown, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import {
+  type APIAllowedMentions,
+  type APIEmbed,
+  escapeMarkdown,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord.js';
 import type { Post } from '../core/types.js';
 
 /** Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
-export const LIMITS = { title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, total: 6000, embeds: 10, content: 2000 } as const;
+export const LIMITS = {
+  title: 256,
+  description: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  embeds: 10,
+  content: 2000,
+} as const;
 
 /** On every message: mention syntax in feed text must never ping a user, a role, or @everyone. */
 export const NO_MENTIONS: APIAllowedMentions = { parse: [] };
@@ -17,7 +31,21 @@ const SUMMARY_CHARS = 350;
 
 /** Escapes markdown and neutralises mention and link syntax in feed text. */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { codeBlock: true, inlineCode: true, bold: true, italic: true, underline: true, strikethrough: true, spoiler: true, codeBlockContent: true, inlineCodeContent: true, heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  return escapeMarkdown(text, {
+    codeBlock: true,
+    inlineCode: true,
+    bold: true,
+    italic: true,
+    underline: true,
+    strikethrough: true,
+    spoiler: true,
+    codeBlockContent: true,
+    inlineCodeContent: true,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  })
     .replace(/@(everyone|here)/g, '@\u200b$1')
     .replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
@@ -43,7 +71,11 @@ function safeUrl(url: string | null): string | undefined {
 
 /** Total characters of an embed as Discord counts them toward the 6000 limit. */
 export function embedLength(embed: APIEmbed): number {
-  let n = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0);
+  let n =
+    (embed.title?.length ?? 0) +
+    (embed.description?.length ?? 0) +
+    (embed.footer?.text.length ?? 0) +
+    (embed.author?.name.length ?? 0);
   for (const f of embed.fields ?? []) n += f.name.length + f.value.length;
   return n;
 }
@@ -53,9 +85,11 @@ export function storyEmbed(post: Post, budget: number = LIMITS.total): APIEmbed 
   const title = clip(escapeText(post.title) || 'Untitled', LIMITS.title);
   const sources = clip(post.sources.map(escapeText).join(' · ') || 'unknown', 300);
   const topics = post.topics.length > 0 ? clip(post.topics.map((t) => `#${t}`).join(' '), 200) : '';
-  const fixed = title.length + sources.length + 'Sources'.length + (topics ? topics.length + 'Topics'.length : 0);
+  const fixed =
+    title.length + sources.length + 'Sources'.length + (topics ? topics.length + 'Topics'.length : 0);
   const summaryBudget = Math.max(0, Math.min(SUMMARY_CHARS, budget - fixed));
-  const summary = post.summary && post.summary !== post.title ? clip(escapeText(post.summary), summaryBudget) : '';
+  const summary =
+    post.summary && post.summary !== post.title ? clip(escapeText(post.summary), summaryBudget) : '';
   const embed: APIEmbed = {
     title,
     color: EMBED_COLOUR,
@@ -81,7 +115,9 @@ export function storiesMessage(posts: readonly Post[], content?: string): RESTPo
   const embeds = chosen.map((p) => storyEmbed(p, budget));
   // Budgets are per embed; shrink descriptions further if rounding ever leaves us over.
   while (embeds.reduce((n, e) => n + embedLength(e), 0) > LIMITS.total) {
-    const longest = embeds.reduce((a, b) => ((a.description?.length ?? 0) >= (b.description?.length ?? 0) ? a : b));
+    const longest = embeds.reduce((a, b) =>
+      (a.description?.length ?? 0) >= (b.description?.length ?? 0) ? a : b,
+    );
     if (!longest.description) break;
     longest.description = clip(longest.description, Math.floor(longest.description.length * 0.8));
   }

@@ -3,7 +3,14 @@
  * client, which queues per route, keeps within the global limit and waits out 429s by itself.
  * Discord's answers are mapped to what the queue needs to do next.
  */
-import { DiscordAPIError, HTTPError, RateLimitError, type REST, type RESTPostAPIChannelMessageResult, Routes } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  type REST,
+  type RESTPostAPIChannelMessageResult,
+  Routes,
+} from 'discord.js';
 import type { ChannelPoster, OutgoingMessage, PostResult } from '../jobs/dispatch.js';
 import { digestMessage, storyMessage } from './format.js';
 
@@ -22,20 +29,30 @@ export function classifyDiscordError(error: unknown): PostResult {
     if (reason) return { status: 'paused', reason, code };
     if (error.status === 429) return { status: 'retry', reason: 'rate limited (429)' };
     if (error.status >= 500) return { status: 'retry', reason: `Discord error ${error.status}` };
-    return { status: 'failed', reason: `Discord refused the message: ${error.status} ${code} ${error.message}`.slice(0, 300) };
+    return {
+      status: 'failed',
+      reason: `Discord refused the message: ${error.status} ${code} ${error.message}`.slice(0, 300),
+    };
   }
-  if (error instanceof RateLimitError) return { status: 'retry', reason: 'rate limited (429)', retryAfterMs: error.retryAfter };
+  if (error instanceof RateLimitError)
+    return { status: 'retry', reason: 'rate limited (429)', retryAfterMs: error.retryAfter };
   if (error instanceof HTTPError) return { status: 'retry', reason: `Discord HTTP ${error.status}` };
   // Network errors, timeouts (AbortError), Discord unreachable: wait and try again.
-  return { status: 'retry', reason: `cannot reach Discord: ${(error as Error)?.message ?? String(error)}`.slice(0, 300) };
+  return {
+    status: 'retry',
+    reason: `cannot reach Discord: ${(error as Error)?.message ?? String(error)}`.slice(0, 300),
+  };
 }
 
 export function createDiscordPoster(rest: REST, onError?: (code: string) => void): ChannelPoster {
   return {
     async post(channelId: string, message: OutgoingMessage, nonce: string): Promise<PostResult> {
-      const body = message.kind === 'story' ? storyMessage(message.post) : digestMessage(message.posts, message.title);
+      const body =
+        message.kind === 'story' ? storyMessage(message.post) : digestMessage(message.posts, message.title);
       try {
-        const sent = (await rest.post(Routes.channelMessages(channelId), { body: { ...body, nonce, enforce_nonce: true } })) as RESTPostAPIChannelMessageResult;
+        const sent = (await rest.post(Routes.channelMessages(channelId), {
+          body: { ...body, nonce, enforce_nonce: true },
+        })) as RESTPostAPIChannelMessageResult;
         return { status: 'sent', messageId: sent.id };
       } catch (error) {
         const result = classifyDiscordError(error);

@@ -1,7 +1,11 @@
 /**
  * What a slash command is, and what it may use. Commands get their services handed in (no globals).
  */
-import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import type { Logger } from '../log.js';
 import type { DeliveryStore } from '../storage/deliveryStore.js';
 import type { FeedStore } from '../storage/feedStore.js';

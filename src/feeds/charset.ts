@@ -21,7 +21,8 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 }
 
 /** windows-1252's 0x80–0x9F, which differ from ISO-8859-1's C1 controls (undefined bytes stay as they are). */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /**
  * windows-1252 decoding done by hand: Node 20's TextDecoder treats the label as ISO-8859-1 and

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { z } from 'zod';
 import type { FeedDefinition } from '../core/types.js';
 import { isHttpUrl } from '../core/url.js';
@@ -18,12 +18,20 @@ const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const SLUG = /^[a-z][a-z0-9-]{0,39}$/;
 
 const feedSchema = z.strictObject({
-  id: z.string().regex(ID, 'must be 1–64 lowercase letters, digits or dashes, starting with a letter or digit'),
+  id: z
+    .string()
+    .regex(ID, 'must be 1–64 lowercase letters, digits or dashes, starting with a letter or digit'),
   name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
   url: z.string().refine(isHttpUrl, 'must be an absolute http:// or https:// URL'),
   kind: z.enum(['media', 'regulator'], { error: 'must be "media" or "regulator"' }),
-  jurisdictions: z.array(z.string().regex(SLUG, 'must be topic slugs such as "us" or "hong-kong"')).max(20).optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh-Hans"').optional(),
+  jurisdictions: z
+    .array(z.string().regex(SLUG, 'must be topic slugs such as "us" or "hong-kong"'))
+    .max(20)
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as "en" or "zh-Hans"')
+    .optional(),
 });
 
 const fileSchema = z.strictObject({
@@ -36,7 +44,9 @@ export function validateFeeds(data: unknown, source: string): FeedDefinition[] {
   if (!file.success) {
     const issue = file.error.issues[0];
     const where = issue && issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'top level';
-    throw new FeedsFileError(`${source}: ${where}: ${issue?.message ?? 'invalid'} (expected {"feeds":[{"id","name","url","kind",…}]})`);
+    throw new FeedsFileError(
+      `${source}: ${where}: ${issue?.message ?? 'invalid'} (expected {"feeds":[{"id","name","url","kind",…}]})`,
+    );
   }
   const problems: string[] = [];
   const feeds: FeedDefinition[] = [];
@@ -47,7 +57,10 @@ export function validateFeeds(data: unknown, source: string): FeedDefinition[] {
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'entry';
-        const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+            : issue.message;
         problems.push(`${label} ${field}: ${message}`);
       }
       return;
@@ -69,7 +82,10 @@ export function validateFeeds(data: unknown, source: string): FeedDefinition[] {
 }
 
 function describeEntry(entry: unknown, index: number): string {
-  const id = entry && typeof entry === 'object' && 'id' in entry && typeof entry.id === 'string' ? ` ("${entry.id.slice(0, 64)}")` : '';
+  const id =
+    entry && typeof entry === 'object' && 'id' in entry && typeof entry.id === 'string'
+      ? ` ("${entry.id.slice(0, 64)}")`
+      : '';
   return `feeds[${index}]${id}`;
 }
 
@@ -89,15 +105,25 @@ export function parseOpml(text: string, source: string): FeedDefinition[] {
     }
   };
   walk(doc.children);
-  if (outlines.length === 0) throw new FeedsFileError(`${source}: no <outline xmlUrl="…"> entries found (is it an OPML file?)`);
+  if (outlines.length === 0)
+    throw new FeedsFileError(`${source}: no <outline xmlUrl="…"> entries found (is it an OPML file?)`);
   const used = new Set<string>();
   const entries = outlines.map((o) => {
     const a = o.attribs;
     const name = (a.title || a.text || a.xmlUrl || '').trim();
     const id = a.id ?? uniqueId(slugify(name) || slugify(hostOf(a.xmlUrl ?? '')) || 'feed', used);
     used.add(id);
-    const entry: Record<string, unknown> = { id, name, url: (a.xmlUrl ?? '').trim(), kind: a.kind ?? 'media' };
-    if (a.jurisdictions) entry.jurisdictions = a.jurisdictions.split(',').map((s) => s.trim()).filter(Boolean);
+    const entry: Record<string, unknown> = {
+      id,
+      name,
+      url: (a.xmlUrl ?? '').trim(),
+      kind: a.kind ?? 'media',
+    };
+    if (a.jurisdictions)
+      entry.jurisdictions = a.jurisdictions
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
     if (a.language) entry.language = a.language;
     return entry;
   });
@@ -137,7 +163,8 @@ export function loadFeedsFile(path: string): FeedDefinition[] {
     const code = (error as NodeJS.ErrnoException).code;
     throw new FeedsFileError(`feeds file ${path}: cannot be read (${code ?? String(error)})`);
   }
-  if (raw.length > MAX_FEEDS_FILE_BYTES) throw new FeedsFileError(`feeds file ${path}: larger than ${MAX_FEEDS_FILE_BYTES} bytes`);
+  if (raw.length > MAX_FEEDS_FILE_BYTES)
+    throw new FeedsFileError(`feeds file ${path}: larger than ${MAX_FEEDS_FILE_BYTES} bytes`);
   const text = raw.toString('utf8').replace(/^\ufeff/, '');
   const ext = extname(path).toLowerCase();
   if (ext === '.opml' || ext === '.xml' || text.trimStart().startsWith('<')) return parseOpml(text, path);

@@ -74,7 +74,15 @@ interface RawItem {
 const parser = new Parser<Record<string, unknown>, RawItem>({
   // Feeds without a version attribute on <rss> are read as RSS 2.0.
   defaultRSS: 2,
-  customFields: { item: ['id', 'published', 'updated', 'description', ['category', 'categoryElements', { keepArray: true }]] },
+  customFields: {
+    item: [
+      'id',
+      'published',
+      'updated',
+      'description',
+      ['category', 'categoryElements', { keepArray: true }],
+    ],
+  },
 });
 
 const FEED_ROOTS = new Set(['rss', 'rdf:rdf', 'rdf', 'feed']);
@@ -95,13 +103,21 @@ export async function parseFeedBytes(bytes: Uint8Array, options: ParseOptions): 
 }
 
 /** Parses an already decoded feed document. Never throws. */
-export async function parseFeedText(text: string, options: ParseOptions, encoding = 'utf-8'): Promise<ParseOutcome> {
+export async function parseFeedText(
+  text: string,
+  options: ParseOptions,
+  encoding = 'utf-8',
+): Promise<ParseOutcome> {
   if (isBinary(text)) return { ok: false, reason: 'not a feed: binary content' };
   if (looksLikeHtml(text)) return { ok: false, reason: 'not a feed: an HTML page (is the URL a feed URL?)' };
   const xml = sanitiseXml(text);
   const root = rootElementName(xml);
   if (root === undefined) return { ok: false, reason: 'not a feed: no XML document element' };
-  if (!FEED_ROOTS.has(root.toLowerCase())) return { ok: false, reason: `not a feed: document element <${truncate(root, 40)}> is not rss, rdf:RDF or feed` };
+  if (!FEED_ROOTS.has(root.toLowerCase()))
+    return {
+      ok: false,
+      reason: `not a feed: document element <${truncate(root, 40)}> is not rss, rdf:RDF or feed`,
+    };
   let repaired = false;
   let parsed: Parser.Output<RawItem>;
   try {
@@ -113,18 +129,31 @@ export async function parseFeedText(text: string, options: ParseOptions, encodin
       parsed = await parser.parseString(repairXml(xml));
       repaired = true;
     } catch {
-      if (root === 'rss' && !/<channel[\s>]/.test(xml)) return { ok: false, reason: 'not a feed: <rss> has no <channel>' };
+      if (root === 'rss' && !/<channel[\s>]/.test(xml))
+        return { ok: false, reason: 'not a feed: <rss> has no <channel>' };
       return { ok: false, reason: `malformed XML: ${firstLine(strictError)}` };
     }
   }
   const format = root === 'feed' ? 'atom' : root.toLowerCase().startsWith('rdf') ? 'rdf' : 'rss';
-  const base = typeof parsed.link === 'string' ? (canonicalUrl(parsed.link, options.baseUrl) ?? options.baseUrl) : options.baseUrl;
+  const base =
+    typeof parsed.link === 'string'
+      ? (canonicalUrl(parsed.link, options.baseUrl) ?? options.baseUrl)
+      : options.baseUrl;
   const items: NormalizedItem[] = [];
   for (const raw of (parsed.items ?? []).slice(0, MAX_ITEMS_PER_FEED)) {
     const item = normaliseItem(raw, base, options.now);
     if (item) items.push(item);
   }
-  return { ok: true, feed: { title: collapseWhitespace(htmlToText(str(parsed.title), MAX_TITLE)), format, items, repaired, encoding } };
+  return {
+    ok: true,
+    feed: {
+      title: collapseWhitespace(htmlToText(str(parsed.title), MAX_TITLE)),
+      format,
+      items,
+      repaired,
+      encoding,
+    },
+  };
 }
 
 function repairXml(xml: string): string {
@@ -168,8 +197,10 @@ function firstDate(raw: RawItem): number | null {
 
 /** Turns one parsed item into a NormalizedItem, or null when it has nothing to show (no title, link or text). */
 export function normaliseItem(raw: RawItem, base: string, now: number): NormalizedItem | null {
-  const url = canonicalUrl(str(raw.link), base) ?? canonicalUrl(str(raw['rdf:about']), base) ?? guidAsLink(raw, base);
-  const bodyHtml = str(raw['content:encoded']) || str(raw.content) || str(raw.summary) || str(raw.description);
+  const url =
+    canonicalUrl(str(raw.link), base) ?? canonicalUrl(str(raw['rdf:about']), base) ?? guidAsLink(raw, base);
+  const bodyHtml =
+    str(raw['content:encoded']) || str(raw.content) || str(raw.summary) || str(raw.description);
   const body = htmlToText(bodyHtml, MAX_BODY);
   let title = htmlToText(str(raw.title), MAX_TITLE);
   if (title === '' && body !== '') title = truncate(body, 120);
@@ -180,22 +211,48 @@ export function normaliseItem(raw: RawItem, base: string, now: number): Normaliz
   let key: string;
   if (guid !== '') key = `g:${truncate(guid, MAX_KEY)}`;
   else if (url !== null) key = `u:${url}`;
-  else key = `h:${createHash('sha256').update(`${title}\n${str(raw.pubDate) || str(raw.published) || str(raw.updated) || str(raw['dc:date'])}`).digest('hex').slice(0, 32)}`;
+  else
+    key = `h:${createHash('sha256')
+      .update(
+        `${title}\n${str(raw.pubDate) || str(raw.published) || str(raw.updated) || str(raw['dc:date'])}`,
+      )
+      .digest('hex')
+      .slice(0, 32)}`;
   const author = collapseWhitespace(htmlToText(str(raw.creator) || str(raw.author), 200));
   const categories: string[] = [];
-  const rawCategories = [...(Array.isArray(raw.categories) ? raw.categories : []), ...(Array.isArray(raw.categoryElements) ? raw.categoryElements : [])];
+  const rawCategories = [
+    ...(Array.isArray(raw.categories) ? raw.categories : []),
+    ...(Array.isArray(raw.categoryElements) ? raw.categoryElements : []),
+  ];
   for (const c of rawCategories) {
-    const value = collapseWhitespace(htmlToText(str(c) || str((c as { $?: { term?: unknown } })?.$?.term), 100));
+    const value = collapseWhitespace(
+      htmlToText(str(c) || str((c as { $?: { term?: unknown } })?.$?.term), 100),
+    );
     if (value !== '' && !categories.includes(value)) categories.push(value);
     if (categories.length >= MAX_CATEGORIES) break;
   }
-  return { key, url, title: title || url || '', body, author: author || null, categories, publishedAt, undated: dated === null };
+  return {
+    key,
+    url,
+    title: title || url || '',
+    body,
+    author: author || null,
+    categories,
+    publishedAt,
+    undated: dated === null,
+  };
 }
 
 /** RSS guids are permalinks unless isPermaLink="false"; Atom ids are sometimes plain URLs. */
 function guidAsLink(raw: RawItem, base: string): string | null {
   const guid = raw.guid;
-  if (guid && typeof guid === 'object' && '$' in guid && (guid.$ as Record<string, unknown>)?.isPermaLink === 'false') return null;
+  if (
+    guid &&
+    typeof guid === 'object' &&
+    '$' in guid &&
+    (guid.$ as Record<string, unknown>)?.isPermaLink === 'false'
+  )
+    return null;
   const value = str(guid) || str(raw.id);
   return /^https?:\/\//i.test(value.trim()) ? canonicalUrl(value, base) : null;
 }

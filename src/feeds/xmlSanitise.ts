@@ -13,8 +13,9 @@
 import { decodeHTMLStrict } from 'entities';
 import { parseFeedDate } from '../core/dates.js';
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing characters XML forbids is the point
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML_CHARS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing characters XML forbids is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 const DOCTYPE = /<!DOCTYPE(?:[^[>]*)(?:\[[\s\S]*?\]\s*)?>/gi;
 /** CDATA sections and comments keep their text as it is; an unterminated one runs to the end. */
@@ -22,7 +23,14 @@ const VERBATIM = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)/g;
 const ENTITY = /&(?:#(\d{1,8});|#x([0-9a-fA-F]{1,7});|([A-Za-z][A-Za-z0-9]{0,31});)?/g;
 
 function isXmlChar(cp: number): boolean {
-  return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
 /** A "<" that cannot start markup (`a < b`, `<@&123>`, `<3`) is text: escape it. */
@@ -31,21 +39,24 @@ const STRAY_LT = /<(?![A-Za-z_:/!?])/g;
 function fixEntities(text: string): string {
   if (text.includes('<')) text = text.replace(STRAY_LT, '&lt;');
   if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec !== undefined || hex !== undefined) {
-      const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-      return isXmlChar(cp) ? match : '';
-    }
-    if (name === undefined) return '&amp;';
-    if (XML_ENTITIES.has(name)) return match;
-    const decoded = decodeHTMLStrict(match);
-    if (decoded !== match) {
-      let out = '';
-      for (const ch of decoded) out += `&#${ch.codePointAt(0)};`;
-      return out;
-    }
-    return `&amp;${name};`;
-  });
+  return text.replace(
+    ENTITY,
+    (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      if (dec !== undefined || hex !== undefined) {
+        const cp = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
+        return isXmlChar(cp) ? match : '';
+      }
+      if (name === undefined) return '&amp;';
+      if (XML_ENTITIES.has(name)) return match;
+      const decoded = decodeHTMLStrict(match);
+      if (decoded !== match) {
+        let out = '';
+        for (const ch of decoded) out += `&#${ch.codePointAt(0)};`;
+        return out;
+      }
+      return `&amp;${name};`;
+    },
+  );
 }
 
 /** Returns the name of the document element, skipping the prolog, comments and processing instructions. */
@@ -88,10 +99,13 @@ export function looksLikeHtml(xml: string): boolean {
  * `<published>`; rewrite parseable ones to ISO 8601 and drop the rest (the item is then undated).
  */
 function normaliseAtomDates(xml: string): string {
-  return xml.replace(/<(published|updated)(\s[^>]*)?>([^<]{0,200})<\/\1\s*>/g, (_m, tag: string, attrs: string | undefined, value: string) => {
-    const ms = parseFeedDate(value);
-    return ms === null ? '' : `<${tag}${attrs ?? ''}>${new Date(ms).toISOString()}</${tag}>`;
-  });
+  return xml.replace(
+    /<(published|updated)(\s[^>]*)?>([^<]{0,200})<\/\1\s*>/g,
+    (_m, tag: string, attrs: string | undefined, value: string) => {
+      const ms = parseFeedDate(value);
+      return ms === null ? '' : `<${tag}${attrs ?? ''}>${new Date(ms).toISOString()}</${tag}>`;
+    },
+  );
 }
 
 /**
@@ -99,10 +113,13 @@ function normaliseAtomDates(xml: string): string {
  * and elements out of order. Turning it into escaped `type="html"` keeps the reading order.
  */
 function escapeXhtmlContent(xml: string): string {
-  return xml.replace(/<(content|summary|title|subtitle)(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1\s*>/g, (_m, tag: string, before: string, after: string, inner: string) => {
-    const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    return `<${tag}${before}type="html"${after}>${escaped}</${tag}>`;
-  });
+  return xml.replace(
+    /<(content|summary|title|subtitle)(\s[^>]*?)\btype\s*=\s*["']xhtml["']([^>]*)>([\s\S]*?)<\/\1\s*>/g,
+    (_m, tag: string, before: string, after: string, inner: string) => {
+      const escaped = inner.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      return `<${tag}${before}type="html"${after}>${escaped}</${tag}>`;
+    },
+  );
 }
 
 /** Returns XML that a strict parser accepts more often and that cannot define entities. */

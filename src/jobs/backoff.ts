@@ -10,7 +10,12 @@ export const BACKOFF_CAP_MS = 6 * 60 * 60_000;
  * Returns the time of the next attempt after `failures` consecutive failures (1 = the first).
  * A server's Retry-After (bounded by the fetcher) is honoured when it asks for longer.
  */
-export function nextPollAfterFailure(now: number, failures: number, retryAfterMs: number | null, random: () => number = Math.random): number {
+export function nextPollAfterFailure(
+  now: number,
+  failures: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number {
   const exponent = Math.min(Math.max(0, failures - 1), 20);
   const delay = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** exponent);
   // ±20 % jitter so feeds that failed together do not retry together.

@@ -15,7 +15,9 @@ import type { SubscriptionStore } from '../storage/subscriptionStore.js';
 import { mapConcurrent } from './concurrency.js';
 
 /** What a channel receives: one story, or a digest of several. */
-export type OutgoingMessage = { kind: 'story'; post: Post } | { kind: 'digest'; posts: Post[]; title: string };
+export type OutgoingMessage =
+  | { kind: 'story'; post: Post }
+  | { kind: 'digest'; posts: Post[]; title: string };
 
 /** How a send ended, in the terms the queue needs. */
 export type PostResult =
@@ -56,7 +58,11 @@ export function newNonce(): string {
 }
 
 /** Backoff for a delivery that failed `attempts` times: 15 s doubling to 30 min, with jitter, or the server's Retry-After. */
-export function retryDelay(attempts: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
+export function retryDelay(
+  attempts: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+): number {
   const base = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.min(attempts, 16));
   return Math.max(Math.round(base * (0.8 + 0.4 * random())), retryAfterMs ?? 0);
 }
@@ -70,7 +76,8 @@ export function queueNewStories(deps: DispatchDeps, storyIds: readonly number[])
   // A story can match thousands of channels: match and queue a few stories at a time, so memory
   // and each write transaction stay bounded.
   let queued = 0;
-  for (let i = 0; i < stories.length; i += 10) queued += deps.deliveries.enqueueMatches(matchStories(stories.slice(i, i + 10), byTopic, now), now);
+  for (let i = 0; i < stories.length; i += 10)
+    queued += deps.deliveries.enqueueMatches(matchStories(stories.slice(i, i + 10), byTopic, now), now);
   if (queued > 0) deps.log.info({ stories: stories.length, queued }, 'deliveries queued');
   return queued;
 }
@@ -100,12 +107,24 @@ export async function deliverRound(deps: DispatchDeps, maxChannels = 50): Promis
       return;
     }
     const outcome = await sendDelivery(deps, delivery, { kind: 'story', post: toPost(story) });
-    result[outcome === 'sent' ? 'sent' : outcome === 'retry' ? 'retried' : outcome === 'paused' ? 'paused' : 'failed']++;
+    result[
+      outcome === 'sent'
+        ? 'sent'
+        : outcome === 'retry'
+          ? 'retried'
+          : outcome === 'paused'
+            ? 'paused'
+            : 'failed'
+    ]++;
   });
   return result;
 }
 
-async function sendDelivery(deps: DispatchDeps, delivery: PendingDelivery, message: OutgoingMessage): Promise<PostResult['status']> {
+async function sendDelivery(
+  deps: DispatchDeps,
+  delivery: PendingDelivery,
+  message: OutgoingMessage,
+): Promise<PostResult['status']> {
   // Record the intent before sending: a crash after the send repeats it with the same nonce.
   let nonce = delivery.nonce;
   if (!nonce) {
@@ -114,18 +133,29 @@ async function sendDelivery(deps: DispatchDeps, delivery: PendingDelivery, messa
   }
   const result = await deps.poster.post(delivery.channelId, message, nonce);
   const now = deps.clock();
-  const log = deps.log.child({ deliveryId: delivery.id, channelId: delivery.channelId, storyId: delivery.storyId });
+  const log = deps.log.child({
+    deliveryId: delivery.id,
+    channelId: delivery.channelId,
+    storyId: delivery.storyId,
+  });
   switch (result.status) {
     case 'sent':
       deps.deliveries.markSent(delivery.id, now, result.messageId);
       break;
     case 'retry':
-      deps.deliveries.retryLater(delivery.id, result.reason, now + retryDelay(delivery.attempts, result.retryAfterMs, deps.random));
+      deps.deliveries.retryLater(
+        delivery.id,
+        result.reason,
+        now + retryDelay(delivery.attempts, result.retryAfterMs, deps.random),
+      );
       log.warn({ reason: result.reason }, 'delivery will be retried');
       break;
     case 'paused': {
       const paused = deps.subscriptions.pauseChannel(delivery.channelId, result.reason, now);
-      log.warn({ reason: result.reason, subscriptions: paused }, 'channel refused the post; its subscriptions are paused');
+      log.warn(
+        { reason: result.reason, subscriptions: paused },
+        'channel refused the post; its subscriptions are paused',
+      );
       break;
     }
     case 'failed':
@@ -160,7 +190,18 @@ export async function runDueDigests(deps: DispatchDeps): Promise<number> {
   let sent = 0;
   const now = deps.clock();
   for (const digest of deps.deliveries.pendingDigests(now)) {
-    if (await sendDigest(deps, digest.id, digest.channelId, digest.period, digest.nonce, digest.storyIds, digest.attempts)) sent++;
+    if (
+      await sendDigest(
+        deps,
+        digest.id,
+        digest.channelId,
+        digest.period,
+        digest.nonce,
+        digest.storyIds,
+        digest.attempts,
+      )
+    )
+      sent++;
   }
   const seen = new Set<string>();
   for (const sub of deps.subscriptions.digests()) {
@@ -179,16 +220,43 @@ export async function runDueDigests(deps: DispatchDeps): Promise<number> {
       .sort((a, b) => (stories.get(b.storyId)?.publishedAt ?? 0) - (stories.get(a.storyId)?.publishedAt ?? 0))
       .slice(0, MAX_DIGEST_STORIES);
     const chosenIds = new Set(chosen.map((c) => c.id));
-    for (const w of waiting) if (!chosenIds.has(w.id)) deps.deliveries.markFailed(w.id, 'not among the newest stories of its digest');
+    for (const w of waiting)
+      if (!chosenIds.has(w.id))
+        deps.deliveries.markFailed(w.id, 'not among the newest stories of its digest');
     if (chosen.length === 0) continue;
-    const digest = deps.deliveries.createDigest(sub.channelId, period, newNonce(), chosen.map((c) => c.id), now);
+    const digest = deps.deliveries.createDigest(
+      sub.channelId,
+      period,
+      newNonce(),
+      chosen.map((c) => c.id),
+      now,
+    );
     if (digest.status !== 'pending') continue;
-    if (await sendDigest(deps, digest.id, digest.channelId, period, digest.nonce, digest.storyIds, digest.attempts)) sent++;
+    if (
+      await sendDigest(
+        deps,
+        digest.id,
+        digest.channelId,
+        period,
+        digest.nonce,
+        digest.storyIds,
+        digest.attempts,
+      )
+    )
+      sent++;
   }
   return sent;
 }
 
-async function sendDigest(deps: DispatchDeps, digestId: number, channelId: string, period: string, nonce: string, storyIds: number[], attempts: number): Promise<boolean> {
+async function sendDigest(
+  deps: DispatchDeps,
+  digestId: number,
+  channelId: string,
+  period: string,
+  nonce: string,
+  storyIds: number[],
+  attempts: number,
+): Promise<boolean> {
   const posts = deps.stories.byIds(storyIds).map(toPost);
   if (posts.length === 0) {
     deps.deliveries.markDigestFailed(digestId, 'its stories are no longer stored');
@@ -202,7 +270,11 @@ async function sendDigest(deps: DispatchDeps, digestId: number, channelId: strin
       deps.deliveries.markDigestSent(digestId, now, result.messageId);
       break;
     case 'retry':
-      deps.deliveries.retryDigestLater(digestId, result.reason, now + retryDelay(attempts, result.retryAfterMs, deps.random));
+      deps.deliveries.retryDigestLater(
+        digestId,
+        result.reason,
+        now + retryDelay(attempts, result.retryAfterMs, deps.random),
+      );
       break;
     case 'paused':
       deps.deliveries.retryDigestLater(digestId, result.reason, now + RETRY_CAP_MS);
@@ -217,7 +289,10 @@ async function sendDigest(deps: DispatchDeps, digestId: number, channelId: strin
 }
 
 /** After a channel is fixed: resume its subscriptions and drop what became too old to post meanwhile. */
-export function resumeChannel(deps: Pick<DispatchDeps, 'subscriptions' | 'deliveries' | 'clock' | 'log'>, channelId: string): number {
+export function resumeChannel(
+  deps: Pick<DispatchDeps, 'subscriptions' | 'deliveries' | 'clock' | 'log'>,
+  channelId: string,
+): number {
   const now = deps.clock();
   const resumed = deps.subscriptions.resumeChannel(channelId, now);
   if (resumed > 0) {

@@ -18,9 +18,18 @@ export interface EnricherParts {
 /** Builds the enricher from a classifier and a summariser. */
 export function createEnricher(parts: EnricherParts): Enricher {
   return async (item, feed) => {
-    const text: StoryText = { title: item.title, body: item.body, categories: item.categories, feed: { kind: feed.kind, jurisdictions: feed.jurisdictions, language: feed.language } };
+    const text: StoryText = {
+      title: item.title,
+      body: item.body,
+      categories: item.categories,
+      feed: { kind: feed.kind, jurisdictions: feed.jurisdictions, language: feed.language },
+    };
     const classification = parts.classify(text);
-    const summary = await parts.summarise({ title: item.title, body: item.body, ...(feed.language ? { language: feed.language } : {}) });
+    const summary = await parts.summarise({
+      title: item.title,
+      body: item.body,
+      ...(feed.language ? { language: feed.language } : {}),
+    });
     const fingerprint = parts.fingerprint?.(item.title, item.body, summary);
     return { item, summary, classification, ...(fingerprint ? { fingerprint } : {}) };
   };

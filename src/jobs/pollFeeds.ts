@@ -15,7 +15,13 @@ import type { Enricher } from './enrich.js';
 /** Items stored per write transaction. */
 const INGEST_CHUNK = 50;
 
-export type FeedOutcome = 'ok' | 'not-modified' | 'http-error' | 'network-error' | 'parse-error' | 'store-error';
+export type FeedOutcome =
+  | 'ok'
+  | 'not-modified'
+  | 'http-error'
+  | 'network-error'
+  | 'parse-error'
+  | 'store-error';
 
 export interface FeedPollResult {
   feedId: string;
@@ -82,7 +88,13 @@ export async function pollFeeds(deps: PollDeps): Promise<PollReport> {
     aborted: deps.signal?.aborted ?? false,
   };
   deps.log.info(
-    { feeds: feeds.length, failed: report.failed, newItems: report.newItems, newStories: report.newStoryIds.length, ms: report.finishedAt - startedAt },
+    {
+      feeds: feeds.length,
+      failed: report.failed,
+      newItems: report.newItems,
+      newStories: report.newStoryIds.length,
+      ms: report.finishedAt - startedAt,
+    },
     'poll run finished',
   );
   return report;
@@ -92,32 +104,62 @@ async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult 
   if (deps.signal?.aborted) return undefined;
   const log = deps.log.child({ feedId: feed.id });
   const started = deps.clock();
-  const base = { feedId: feed.id, name: feed.name, newItems: 0, newStoryIds: [] as number[], baseline: !feed.baselineDone };
+  const base = {
+    feedId: feed.id,
+    name: feed.name,
+    newItems: 0,
+    newStoryIds: [] as number[],
+    baseline: !feed.baselineDone,
+  };
   const fail = (outcome: FeedOutcome, error: string, retryAfterMs: number | null = null): FeedPollResult => {
     const now = deps.clock();
-    deps.feeds.recordFailure(feed.id, { now, error, nextPollAt: nextPollAfterFailure(now, feed.consecutiveFailures + 1, retryAfterMs, deps.random) });
+    deps.feeds.recordFailure(feed.id, {
+      now,
+      error,
+      nextPollAt: nextPollAfterFailure(now, feed.consecutiveFailures + 1, retryAfterMs, deps.random),
+    });
     log.warn({ outcome, error, failures: feed.consecutiveFailures + 1 }, 'feed failed');
     return { ...base, outcome, error, durationMs: now - started };
   };
 
-  const fetched = await deps.fetch({ url: feed.url, userAgent: deps.userAgent, etag: feed.etag, lastModified: feed.lastModified, limits: deps.limits, signal: deps.signal });
+  const fetched = await deps.fetch({
+    url: feed.url,
+    userAgent: deps.userAgent,
+    etag: feed.etag,
+    lastModified: feed.lastModified,
+    limits: deps.limits,
+    signal: deps.signal,
+  });
   // A shutdown abort is not the feed's fault: leave its state as it was.
   if (deps.signal?.aborted) return undefined;
   if (fetched.status === 'not-modified') {
     const now = deps.clock();
-    deps.feeds.recordNotModified(feed.id, { now, etag: fetched.etag, lastModified: fetched.lastModified, nextPollAt: now });
+    deps.feeds.recordNotModified(feed.id, {
+      now,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      nextPollAt: now,
+    });
     log.debug('not modified');
     return { ...base, baseline: false, outcome: 'not-modified', durationMs: now - started };
   }
   if (fetched.status === 'http-error') return fail('http-error', fetched.message, fetched.retryAfterMs);
   if (fetched.status === 'network-error') return fail('network-error', fetched.message);
 
-  const parsed = await parseFeedBytes(fetched.body, { contentType: fetched.contentType, baseUrl: fetched.finalUrl, now: deps.clock(), maxBytes: deps.limits?.maxBytes });
+  const parsed = await parseFeedBytes(fetched.body, {
+    contentType: fetched.contentType,
+    baseUrl: fetched.finalUrl,
+    now: deps.clock(),
+    maxBytes: deps.limits?.maxBytes,
+  });
   if (!parsed.ok) return fail('parse-error', parsed.reason);
 
   const backlog = !feed.baselineDone;
   try {
-    const unknown = deps.stories.unknownKeys(feed.id, parsed.feed.items.map((i) => i.key));
+    const unknown = deps.stories.unknownKeys(
+      feed.id,
+      parsed.feed.items.map((i) => i.key),
+    );
     const seen = new Set<string>();
     const fresh = parsed.feed.items.filter((i) => unknown.has(i.key) && !seen.has(i.key) && seen.add(i.key));
     const prepared: PreparedItem[] = [];
@@ -132,9 +174,29 @@ async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult 
       stored.newItems += chunk.newItems;
       stored.newStoryIds.push(...chunk.newStoryIds);
     }
-    deps.feeds.recordSuccess(feed.id, { now, etag: fetched.etag, lastModified: fetched.lastModified, nextPollAt: now });
-    log.info({ items: parsed.feed.items.length, newItems: stored.newItems, newStories: stored.newStoryIds.length, backlog, repaired: parsed.feed.repaired || undefined }, 'feed polled');
-    return { ...base, outcome: 'ok', newItems: stored.newItems, newStoryIds: stored.newStoryIds, durationMs: now - started };
+    deps.feeds.recordSuccess(feed.id, {
+      now,
+      etag: fetched.etag,
+      lastModified: fetched.lastModified,
+      nextPollAt: now,
+    });
+    log.info(
+      {
+        items: parsed.feed.items.length,
+        newItems: stored.newItems,
+        newStories: stored.newStoryIds.length,
+        backlog,
+        repaired: parsed.feed.repaired || undefined,
+      },
+      'feed polled',
+    );
+    return {
+      ...base,
+      outcome: 'ok',
+      newItems: stored.newItems,
+      newStoryIds: stored.newStoryIds,
+      durationMs: now - started,
+    };
   } catch (error) {
     // A database error on one feed (disk full, locked too long) is recorded like any failure;
     // the transaction rolled back, so the next run retries the same items.

@@ -12,7 +12,12 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function scheduleJob(expression: string, job: () => Promise<void>, log: Logger, name = 'poll'): Scheduler {
+export function scheduleJob(
+  expression: string,
+  job: () => Promise<void>,
+  log: Logger,
+  name = 'poll',
+): Scheduler {
   let running: Promise<void> | null = null;
   let stopped = false;
   const runNow = (): Promise<void> => {

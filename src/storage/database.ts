@@ -23,7 +23,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   let db: Db;
   try {
     if (path !== ':memory:' && !options.readonly) mkdirSync(dirname(path), { recursive: true });
-    db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: options.readonly ?? false,
+    });
   } catch (error) {
     throw new DatabaseError(`database ${path}: cannot be opened (${(error as Error).message})`);
   }
@@ -48,7 +51,9 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > MIGRATIONS.length) {
-    throw new DatabaseError(`schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade policywire`);
+    throw new DatabaseError(
+      `schema version ${current} is newer than this program knows (${MIGRATIONS.length}); upgrade policywire`,
+    );
   }
   for (let version = current + 1; version <= MIGRATIONS.length; version++) {
     const migration = MIGRATIONS[version - 1];
@@ -62,16 +67,21 @@ export function migrate(db: Db): void {
 
 function checkVersion(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current !== MIGRATIONS.length) throw new DatabaseError(`schema version ${current}, expected ${MIGRATIONS.length}: run policywire once without --readonly`);
+  if (current !== MIGRATIONS.length)
+    throw new DatabaseError(
+      `schema version ${current}, expected ${MIGRATIONS.length}: run policywire once without --readonly`,
+    );
 }
 
 /**
  * Returns a function that prepares each distinct SQL text once and reuses the statement:
  * statements with variable-length IN lists are prepared per arity, not per call.
  */
-export function statementCache(db: Db): <P extends unknown[] | {} = unknown[], R = unknown>(sql: string) => Database.Statement<P, R> {
+export function statementCache(
+  db: Db,
+): <P extends unknown[] | object = unknown[], R = unknown>(sql: string) => Database.Statement<P, R> {
   const cache = new Map<string, Database.Statement>();
-  return <P extends unknown[] | {} = unknown[], R = unknown>(sql: string) => {
+  return <P extends unknown[] | object = unknown[], R = unknown>(sql: string) => {
     let statement = cache.get(sql);
     if (!statement) {
       statement = db.prepare(sql);

@@ -60,7 +60,13 @@ export interface DeliveryStore {
   /** Digest deliveries waiting in a channel, oldest first. */
   pendingDigest(channelId: string, limit: number): PendingDelivery[];
   /** Records a digest (before sending) with the deliveries it carries; returns the existing one for that channel and period. */
-  createDigest(channelId: string, period: string, nonce: string, deliveryIds: readonly number[], now: number): Digest;
+  createDigest(
+    channelId: string,
+    period: string,
+    nonce: string,
+    deliveryIds: readonly number[],
+    now: number,
+  ): Digest;
   /** Digests recorded but not yet sent (e.g. after a crash or a failed send), due now. */
   pendingDigests(now: number): Digest[];
   markDigestSent(digestId: number, now: number, messageId: string | null): void;
@@ -93,7 +99,9 @@ const ENQUEUE_CHUNK = 1000;
 const COLUMNS = 'd.id, d.channel_id, d.story_id, d.attempts, d.nonce, d.guild_id, d.subscription_id';
 
 export function createSqliteDeliveryStore(db: Db): DeliveryStore {
-  const insert = db.prepare('INSERT OR IGNORE INTO deliveries (channel_id, story_id, created_at) VALUES (?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO deliveries (channel_id, story_id, created_at) VALUES (?, ?, ?)',
+  );
   const insertMatch = db.prepare(
     'INSERT OR IGNORE INTO deliveries (channel_id, guild_id, story_id, subscription_id, mode, created_at) VALUES (@channelId, @guildId, @storyId, @subscriptionId, @mode, @now)',
   );
@@ -113,27 +121,53 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
      ORDER BY d.id LIMIT @limit`,
   );
   const nonce = db.prepare('UPDATE deliveries SET nonce = ? WHERE id = ?');
-  const sent = db.prepare(`UPDATE deliveries SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`);
-  const retry = db.prepare(`UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`);
-  const failed = db.prepare(`UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`);
+  const sent = db.prepare(
+    `UPDATE deliveries SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+  );
+  const retry = db.prepare(
+    `UPDATE deliveries SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?`,
+  );
+  const failed = db.prepare(
+    `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
+  );
   const stale = db.prepare(
     `UPDATE deliveries SET status = 'dropped', last_error = 'too old to post after the channel was paused'
      WHERE channel_id = ? AND status = 'pending' AND story_id IN (SELECT id FROM stories WHERE published_at < ?)`,
   );
-  const pending = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM deliveries WHERE status = 'pending'`);
+  const pending = db.prepare<[], { n: number }>(
+    `SELECT count(*) AS n FROM deliveries WHERE status = 'pending'`,
+  );
   const pendingDigest = db.prepare<[string, number], DeliveryRow>(
     `SELECT ${COLUMNS} FROM deliveries d WHERE d.channel_id = ? AND d.status = 'pending' AND d.mode = 'digest' AND d.digest_id IS NULL ORDER BY d.id LIMIT ?`,
   );
-  const digestByPeriod = db.prepare<[string, string], DigestRow>('SELECT id, channel_id, period, nonce, status, attempts FROM digests WHERE channel_id = ? AND period = ?');
-  const insertDigest = db.prepare('INSERT INTO digests (channel_id, period, nonce, created_at) VALUES (?, ?, ?, ?)');
+  const digestByPeriod = db.prepare<[string, string], DigestRow>(
+    'SELECT id, channel_id, period, nonce, status, attempts FROM digests WHERE channel_id = ? AND period = ?',
+  );
+  const insertDigest = db.prepare(
+    'INSERT INTO digests (channel_id, period, nonce, created_at) VALUES (?, ?, ?, ?)',
+  );
   const attach = db.prepare('UPDATE deliveries SET digest_id = ? WHERE id = ? AND digest_id IS NULL');
-  const digestStories = db.prepare<[number], { story_id: number }>('SELECT story_id FROM deliveries WHERE digest_id = ? ORDER BY id');
-  const pendingDigests = db.prepare<[number], DigestRow>("SELECT id, channel_id, period, nonce, status, attempts FROM digests WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id");
-  const digestSent = db.prepare(`UPDATE digests SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`);
-  const digestDeliveriesSent = db.prepare(`UPDATE deliveries SET status = 'sent', sent_at = ?, message_id = ? WHERE digest_id = ?`);
-  const digestRetry = db.prepare('UPDATE digests SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
-  const digestFailed = db.prepare(`UPDATE digests SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`);
-  const digestDeliveriesFailed = db.prepare(`UPDATE deliveries SET status = 'failed', last_error = ? WHERE digest_id = ?`);
+  const digestStories = db.prepare<[number], { story_id: number }>(
+    'SELECT story_id FROM deliveries WHERE digest_id = ? ORDER BY id',
+  );
+  const pendingDigests = db.prepare<[number], DigestRow>(
+    "SELECT id, channel_id, period, nonce, status, attempts FROM digests WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id",
+  );
+  const digestSent = db.prepare(
+    `UPDATE digests SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
+  );
+  const digestDeliveriesSent = db.prepare(
+    `UPDATE deliveries SET status = 'sent', sent_at = ?, message_id = ? WHERE digest_id = ?`,
+  );
+  const digestRetry = db.prepare(
+    'UPDATE digests SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?',
+  );
+  const digestFailed = db.prepare(
+    `UPDATE digests SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?`,
+  );
+  const digestDeliveriesFailed = db.prepare(
+    `UPDATE deliveries SET status = 'failed', last_error = ? WHERE digest_id = ?`,
+  );
 
   const enqueueMany = db.transaction((channelId: string, storyIds: readonly number[], now: number) => {
     let n = 0;
@@ -163,23 +197,36 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
     attempts: r.attempts,
     storyIds: digestStories.all(r.id).map((s) => s.story_id),
   });
-  const createDigest = db.transaction((channelId: string, period: string, digestNonce: string, deliveryIds: readonly number[], now: number): Digest => {
-    const existing = digestByPeriod.get(channelId, period);
-    if (existing) return toDigest(existing);
-    const id = Number(insertDigest.run(channelId, period, digestNonce, now).lastInsertRowid);
-    for (const deliveryId of deliveryIds) attach.run(id, deliveryId);
-    return toDigest(digestByPeriod.get(channelId, period) as DigestRow);
-  });
+  const createDigest = db.transaction(
+    (
+      channelId: string,
+      period: string,
+      digestNonce: string,
+      deliveryIds: readonly number[],
+      now: number,
+    ): Digest => {
+      const existing = digestByPeriod.get(channelId, period);
+      if (existing) return toDigest(existing);
+      const id = Number(insertDigest.run(channelId, period, digestNonce, now).lastInsertRowid);
+      for (const deliveryId of deliveryIds) attach.run(id, deliveryId);
+      return toDigest(digestByPeriod.get(channelId, period) as DigestRow);
+    },
+  );
 
   return {
-    enqueue: (channelId, storyIds, now) => (storyIds.length === 0 ? 0 : enqueueMany.immediate(channelId, storyIds, now)),
+    enqueue: (channelId, storyIds, now) =>
+      storyIds.length === 0 ? 0 : enqueueMany.immediate(channelId, storyIds, now),
     enqueueMatches: (matches, now) => {
       // Bounded transactions: a story that matches thousands of channels must not hold the write lock long.
       let n = 0;
-      for (let i = 0; i < matches.length; i += ENQUEUE_CHUNK) n += enqueueMatches.immediate(matches.slice(i, i + ENQUEUE_CHUNK), now);
+      for (let i = 0; i < matches.length; i += ENQUEUE_CHUNK)
+        n += enqueueMatches.immediate(matches.slice(i, i + ENQUEUE_CHUNK), now);
       return n;
     },
-    due: (now, limit, channelId) => (channelId === undefined ? dueAll.all(now, limit) : dueChannel.all(now, channelId, limit)).map(toPending),
+    due: (now, limit, channelId) =>
+      (channelId === undefined ? dueAll.all(now, limit) : dueChannel.all(now, channelId, limit)).map(
+        toPending,
+      ),
     dueRound: (now, limit) => round.all({ now, limit }).map(toPending),
     setNonce: (id, value) => void nonce.run(value, id),
     markSent: (id, now, messageId = null) => void sent.run(now, messageId, id),
@@ -188,7 +235,8 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
     dropStale: (channelId, publishedBefore) => stale.run(channelId, publishedBefore).changes,
     pendingCount: () => pending.get()?.n ?? 0,
     pendingDigest: (channelId, limit) => pendingDigest.all(channelId, limit).map(toPending),
-    createDigest: (channelId, period, digestNonce, deliveryIds, now) => createDigest.immediate(channelId, period, digestNonce, deliveryIds, now),
+    createDigest: (channelId, period, digestNonce, deliveryIds, now) =>
+      createDigest.immediate(channelId, period, digestNonce, deliveryIds, now),
     pendingDigests: (now) => pendingDigests.all(now).map(toDigest),
     markDigestSent: (digestId, now, messageId) =>
       db
@@ -197,7 +245,8 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
           digestDeliveriesSent.run(now, messageId, digestId);
         })
         .immediate(),
-    retryDigestLater: (digestId, error, nextAttemptAt) => void digestRetry.run(error.slice(0, 500), nextAttemptAt, digestId),
+    retryDigestLater: (digestId, error, nextAttemptAt) =>
+      void digestRetry.run(error.slice(0, 500), nextAttemptAt, digestId),
     markDigestFailed: (digestId, error) =>
       db
         .transaction(() => {

@@ -38,8 +38,14 @@ export interface FeedStore {
   /** Active feeds whose next poll is due at `now`. */
   due(now: number): FeedState[];
   list(): FeedWithCount[];
-  recordSuccess(id: string, update: { now: number; etag: string | null; lastModified: string | null; nextPollAt: number }): void;
-  recordNotModified(id: string, update: { now: number; etag: string | null; lastModified: string | null; nextPollAt: number }): void;
+  recordSuccess(
+    id: string,
+    update: { now: number; etag: string | null; lastModified: string | null; nextPollAt: number },
+  ): void;
+  recordNotModified(
+    id: string,
+    update: { now: number; etag: string | null; lastModified: string | null; nextPollAt: number },
+  ): void;
   recordFailure(id: string, update: { now: number; error: string; nextPollAt: number }): void;
 }
 
@@ -94,7 +100,9 @@ function toFeedState(row: FeedRow): FeedState {
 export function createSqliteFeedStore(db: Db): FeedStore {
   const selectAll = db.prepare<[], FeedRow>('SELECT * FROM feeds ORDER BY id');
   const selectOne = db.prepare<[string], FeedRow>('SELECT * FROM feeds WHERE id = ?');
-  const selectDue = db.prepare<[number], FeedRow>('SELECT * FROM feeds WHERE active = 1 AND next_poll_at <= ? ORDER BY next_poll_at, id');
+  const selectDue = db.prepare<[number], FeedRow>(
+    'SELECT * FROM feeds WHERE active = 1 AND next_poll_at <= ? ORDER BY next_poll_at, id',
+  );
   const selectWithCounts = db.prepare<[], FeedRow>(
     'SELECT f.*, (SELECT count(*) FROM items i WHERE i.feed_id = f.id) AS item_count FROM feeds f ORDER BY f.active DESC, f.id',
   );
@@ -133,13 +141,28 @@ export function createSqliteFeedStore(db: Db): FeedStore {
     const report: SyncReport = { added: [], updated: [], deactivated: [], reactivated: [] };
     const existing = new Map(selectAll.all().map((row) => [row.id, row]));
     for (const def of definitions) {
-      const params = { id: def.id, name: def.name, url: def.url, kind: def.kind, jurisdictions: JSON.stringify(def.jurisdictions), language: def.language ?? null, now };
+      const params = {
+        id: def.id,
+        name: def.name,
+        url: def.url,
+        kind: def.kind,
+        jurisdictions: JSON.stringify(def.jurisdictions),
+        language: def.language ?? null,
+        now,
+      };
       const row = existing.get(def.id);
       existing.delete(def.id);
       if (!row) {
         insert.run(params);
         report.added.push(def.id);
-      } else if (row.name !== params.name || row.url !== params.url || row.kind !== params.kind || row.jurisdictions !== params.jurisdictions || row.language !== params.language || row.active !== 1) {
+      } else if (
+        row.name !== params.name ||
+        row.url !== params.url ||
+        row.kind !== params.kind ||
+        row.jurisdictions !== params.jurisdictions ||
+        row.language !== params.language ||
+        row.active !== 1
+      ) {
         if (row.active !== 1) report.reactivated.push(def.id);
         else report.updated.push(def.id);
         update.run(params);
@@ -161,7 +184,8 @@ export function createSqliteFeedStore(db: Db): FeedStore {
       return row ? toFeedState(row) : undefined;
     },
     due: (now) => selectDue.all(now).map(toFeedState),
-    list: () => selectWithCounts.all().map((row) => ({ ...toFeedState(row), itemCount: row.item_count ?? 0 })),
+    list: () =>
+      selectWithCounts.all().map((row) => ({ ...toFeedState(row), itemCount: row.item_count ?? 0 })),
     recordSuccess: (id, u) => void success.run({ id, ...u }),
     recordNotModified: (id, u) => void notModified.run({ id, ...u }),
     recordFailure: (id, u) => void failure.run({ id, ...u }),

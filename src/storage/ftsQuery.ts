@@ -14,7 +14,10 @@ export const CJK_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf9
 const MAX_QUERY_CHARS = 200;
 const MAX_TERMS = 12;
 
-export type FtsQuery = { kind: 'fts'; match: string } | { kind: 'cjk'; match: string } | { kind: 'cjk-like'; pattern: string };
+export type FtsQuery =
+  | { kind: 'fts'; match: string }
+  | { kind: 'cjk'; match: string }
+  | { kind: 'cjk-like'; pattern: string };
 
 const quote = (text: string) => `"${text.replace(/"/g, '""')}"`;
 
@@ -44,7 +47,8 @@ export function buildFtsQuery(text: string): FtsQuery {
     const negated = token.startsWith('-') && token.length > 1;
     const body = negated ? token.slice(1) : token;
     const phrase = body.startsWith('"');
-    const words = (phrase ? body.replace(/^"|"$/g, '') : body).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+    const words =
+      (phrase ? body.replace(/^"|"$/g, '') : body).match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
     if (words.length === 0) continue;
     const term = phrase ? quote(words.join(' ')) : words.map(quote).join(' ');
     if (negated) negative.push(term);
@@ -56,7 +60,11 @@ export function buildFtsQuery(text: string): FtsQuery {
     if (positive.length + negative.length >= MAX_TERMS) break;
   }
   if (positive.length === 0) {
-    throw new SearchQueryError(negative.length > 0 ? 'a search needs at least one word to look for, not only words to exclude' : 'the search has no words in it');
+    throw new SearchQueryError(
+      negative.length > 0
+        ? 'a search needs at least one word to look for, not only words to exclude'
+        : 'the search has no words in it',
+    );
   }
   const match = positive.join(' ') + negative.map((n) => ` NOT ${n}`).join('');
   return { kind: 'fts', match };

@@ -81,7 +81,6 @@ export interface NewsQuery {
   text?: string;
 }
 
-
 export interface StoryStore {
   /** Which of `keys` this feed has not stored yet. */
   unknownKeys(feedId: string, keys: readonly string[]): Set<string>;
@@ -125,8 +124,11 @@ interface SourceRow {
 
 const KEY_CHUNK = 500;
 /** Lists do not need the body (up to 20,000 characters a story): only `byIds` reads it. */
-const LIST_COLUMNS = 'id, canonical_url, title, summary, published_at, first_seen_at, topics, policy, relevance, backlog, feed_id';
-const LIST_COLUMNS_S = LIST_COLUMNS.split(', ').map((c) => `s.${c}`).join(', ');
+const LIST_COLUMNS =
+  'id, canonical_url, title, summary, published_at, first_seen_at, topics, policy, relevance, backlog, feed_id';
+const LIST_COLUMNS_S = LIST_COLUMNS.split(', ')
+  .map((c) => `s.${c}`)
+  .join(', ');
 
 export interface StoryStoreOptions {
   /** Observes every write transaction's duration (metrics, benchmarks). */
@@ -144,7 +146,9 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     }
   };
   const prep = statementCache(db);
-  const itemExists = db.prepare<[string, string], { one: number }>('SELECT 1 AS one FROM items WHERE feed_id = ? AND item_key = ?');
+  const itemExists = db.prepare<[string, string], { one: number }>(
+    'SELECT 1 AS one FROM items WHERE feed_id = ? AND item_key = ?',
+  );
   const storyByUrl = db.prepare<[string], { id: number }>('SELECT id FROM stories WHERE canonical_url = ?');
   const insertStory = db.prepare(
     `INSERT INTO stories (canonical_url, title, body, summary, author, categories, published_at, first_seen_at, feed_id, backlog, topics, policy, relevance)
@@ -161,10 +165,16 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     `SELECT ${LIST_COLUMNS} FROM stories WHERE policy = 1 AND published_at >= @since ORDER BY published_at DESC, id DESC LIMIT @limit`,
   );
   const countStories = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM stories');
-  const insertTopic = db.prepare('INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)');
-  const insertBand = db.prepare('INSERT OR IGNORE INTO story_bands (band, story_id, published_at) VALUES (?, ?, ?)');
+  const insertTopic = db.prepare(
+    'INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)',
+  );
+  const insertBand = db.prepare(
+    'INSERT OR IGNORE INTO story_bands (band, story_id, published_at) VALUES (?, ?, ?)',
+  );
   const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
-  const storyText = db.prepare<[number], { id: number; title: string }>('SELECT id, title FROM stories WHERE id = ?');
+  const storyText = db.prepare<[number], { id: number; title: string }>(
+    'SELECT id, title FROM stories WHERE id = ?',
+  );
   const topicPolicy = db.prepare<{ topic: string; since: number; limit: number }, StoryRow>(
     `SELECT ${LIST_COLUMNS_S} FROM story_topics t JOIN stories s ON s.id = t.story_id
      WHERE t.topic = @topic AND t.policy = 1 AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
@@ -173,10 +183,16 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     `SELECT ${LIST_COLUMNS_S} FROM story_topics t JOIN stories s ON s.id = t.story_id
      WHERE t.topic = @topic AND t.published_at >= @since ORDER BY t.published_at DESC, t.story_id DESC LIMIT @limit`,
   );
-  const countTopicsPolicy = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics WHERE policy = 1 GROUP BY topic');
-  const countTopicsAll = db.prepare<[], { topic: string; n: number }>('SELECT topic, count(*) AS n FROM story_topics GROUP BY topic');
+  const countTopicsPolicy = db.prepare<[], { topic: string; n: number }>(
+    'SELECT topic, count(*) AS n FROM story_topics WHERE policy = 1 GROUP BY topic',
+  );
+  const countTopicsAll = db.prepare<[], { topic: string; n: number }>(
+    'SELECT topic, count(*) AS n FROM story_topics GROUP BY topic',
+  );
   const setSummary = db.prepare('UPDATE stories SET summary = ?, summary_source = ? WHERE id = ?');
-  const pruneBands = db.prepare('DELETE FROM story_bands WHERE (band, story_id) IN (SELECT band, story_id FROM story_bands WHERE published_at < ? LIMIT ?)');
+  const pruneBands = db.prepare(
+    'DELETE FROM story_bands WHERE (band, story_id) IN (SELECT band, story_id FROM story_bands WHERE published_at < ? LIMIT ?)',
+  );
   // Free-text search in one statement: the newest SEARCH_WINDOW matches (FTS5 walks rowids
   // backwards without scoring every match), then filters, order and limit in SQL, light columns.
   const searchSql = (candidates: string) =>
@@ -184,19 +200,35 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
        AND policy >= @minPolicy AND published_at >= @since
        AND (@topic IS NULL OR EXISTS (SELECT 1 FROM story_topics t WHERE t.topic = @topic AND t.story_id = stories.id))
      ORDER BY published_at DESC, id DESC LIMIT @limit`;
-  type SearchParams = { minPolicy: number; since: number; topic: string | null; limit: number; window: number };
+  type SearchParams = {
+    minPolicy: number;
+    since: number;
+    topic: string | null;
+    limit: number;
+    window: number;
+  };
   const ftsSearch = db.prepare<SearchParams & { match: string }, StoryRow>(
-    searchSql('SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window'),
+    searchSql(
+      'SELECT rowid FROM stories_fts WHERE stories_fts MATCH @match ORDER BY rowid DESC LIMIT @window',
+    ),
   );
   const cjkSearch = db.prepare<SearchParams & { match: string }, StoryRow>(
-    searchSql('SELECT rowid FROM stories_cjk WHERE stories_cjk MATCH @match ORDER BY rowid DESC LIMIT @window'),
+    searchSql(
+      'SELECT rowid FROM stories_cjk WHERE stories_cjk MATCH @match ORDER BY rowid DESC LIMIT @window',
+    ),
   );
   const cjkLike = db.prepare<SearchParams & { pattern: string }, StoryRow>(
-    searchSql(`SELECT rowid FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`),
+    searchSql(
+      `SELECT rowid FROM stories_cjk WHERE text LIKE @pattern ESCAPE '\\' ORDER BY rowid DESC LIMIT @window`,
+    ),
   );
 
-  const insertFingerprint = db.prepare('INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint) VALUES (?, ?, ?)');
-  const pruneFingerprints = db.prepare('DELETE FROM story_fingerprints WHERE story_id IN (SELECT story_id FROM story_fingerprints WHERE published_at < ? LIMIT ?)');
+  const insertFingerprint = db.prepare(
+    'INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint) VALUES (?, ?, ?)',
+  );
+  const pruneFingerprints = db.prepare(
+    'DELETE FROM story_fingerprints WHERE story_id IN (SELECT story_id FROM story_fingerprints WHERE published_at < ? LIMIT ?)',
+  );
 
   /**
    * A story from another outlet within the window that tells the same story, if any. Candidates
@@ -207,8 +239,11 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   const candidateSql = (bands: number) =>
     `SELECT story_id, count(*) AS shared FROM (${Array.from(
       { length: bands },
-      () => `SELECT * FROM (SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES})`,
-    ).join(' UNION ALL ')}) GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}`;
+      () =>
+        `SELECT * FROM (SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES})`,
+    ).join(
+      ' UNION ALL ',
+    )}) GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}`;
 
   function findSameStory(prepared: PreparedItem): number | undefined {
     const fp = prepared.fingerprint;
@@ -230,7 +265,13 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       const candidate = byId.get(id);
       if (!candidate) continue;
       const other = JSON.parse(candidate.fingerprint) as StoryFingerprint;
-      if (isSameStory({ title: prepared.item.title, body: '', fp }, { title: candidate.title, body: '', fp: other })) return id;
+      if (
+        isSameStory(
+          { title: prepared.item.title, body: '', fp },
+          { title: candidate.title, body: '', fp: other },
+        )
+      )
+        return id;
     }
     return undefined;
   }
@@ -242,62 +283,89 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
        ORDER BY s.published_at LIMIT @limit)`,
   );
 
-  const ingest = db.transaction((feedId: string, items: readonly PreparedItem[], options: IngestOptions): IngestResult => {
-    const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0 };
-    // Oldest first, so story ids follow publication order within a poll.
-    const ordered = [...items].sort((a, b) => a.item.publishedAt - b.item.publishedAt);
-    for (const prepared of ordered) {
-      const { item, summary, classification } = prepared;
-      if (itemExists.get(feedId, item.key)) continue;
-      // URL identity first, then title and content similarity.
-      let storyId = item.url ? storyByUrl.get(item.url)?.id : undefined;
-      storyId ??= findSameStory(prepared);
-      if (storyId === undefined) {
-        const info = insertStory.run({
+  const ingest = db.transaction(
+    (feedId: string, items: readonly PreparedItem[], options: IngestOptions): IngestResult => {
+      const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0 };
+      // Oldest first, so story ids follow publication order within a poll.
+      const ordered = [...items].sort((a, b) => a.item.publishedAt - b.item.publishedAt);
+      for (const prepared of ordered) {
+        const { item, summary, classification } = prepared;
+        if (itemExists.get(feedId, item.key)) continue;
+        // URL identity first, then title and content similarity.
+        let storyId = item.url ? storyByUrl.get(item.url)?.id : undefined;
+        storyId ??= findSameStory(prepared);
+        if (storyId === undefined) {
+          const info = insertStory.run({
+            url: item.url,
+            title: item.title,
+            body: item.body,
+            summary,
+            author: item.author,
+            categories: JSON.stringify(item.categories),
+            publishedAt: item.publishedAt,
+            now: options.now,
+            feedId,
+            backlog: options.backlog ? 1 : 0,
+            topics: JSON.stringify(classification.topics),
+            policy: classification.policy ? 1 : 0,
+            relevance: classification.relevance,
+          });
+          storyId = Number(info.lastInsertRowid);
+          for (const topic of classification.topics)
+            insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
+          if (prepared.fingerprint) {
+            for (const band of versionedBands(prepared.fingerprint))
+              insertBand.run(band, storyId, item.publishedAt);
+            insertFingerprint.run(storyId, item.publishedAt, JSON.stringify(prepared.fingerprint));
+          }
+          if (CJK_RE.test(item.title) || CJK_RE.test(summary))
+            insertCjk.run(storyId, `${item.title}\n${summary}`);
+          if (!options.backlog) result.newStoryIds.push(storyId);
+        } else {
+          result.joined++;
+        }
+        const inserted = insertItem.run({
+          feedId,
+          key: item.key,
+          storyId,
           url: item.url,
           title: item.title,
-          body: item.body,
-          summary,
-          author: item.author,
-          categories: JSON.stringify(item.categories),
           publishedAt: item.publishedAt,
           now: options.now,
-          feedId,
-          backlog: options.backlog ? 1 : 0,
-          topics: JSON.stringify(classification.topics),
-          policy: classification.policy ? 1 : 0,
-          relevance: classification.relevance,
         });
-        storyId = Number(info.lastInsertRowid);
-        for (const topic of classification.topics) insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
-        if (prepared.fingerprint) {
-          for (const band of versionedBands(prepared.fingerprint)) insertBand.run(band, storyId, item.publishedAt);
-          insertFingerprint.run(storyId, item.publishedAt, JSON.stringify(prepared.fingerprint));
-        }
-        if (CJK_RE.test(item.title) || CJK_RE.test(summary)) insertCjk.run(storyId, `${item.title}\n${summary}`);
-        if (!options.backlog) result.newStoryIds.push(storyId);
-      } else {
-        result.joined++;
+        result.newItems += inserted.changes;
       }
-      const inserted = insertItem.run({ feedId, key: item.key, storyId, url: item.url, title: item.title, publishedAt: item.publishedAt, now: options.now });
-      result.newItems += inserted.changes;
-    }
-    return result;
-  });
+      return result;
+    },
+  );
 
   /**
    * Free-text search, bounded: the newest SEARCH_WINDOW matches are read (in rowid order, which
    * FTS5 walks without scoring every match), then filtered and ordered newest first.
    */
-  function search(text: string, policyOnly: boolean, since: number, limit: number, topic?: string): StoryRow[] {
+  function search(
+    text: string,
+    policyOnly: boolean,
+    since: number,
+    limit: number,
+    topic?: string,
+  ): StoryRow[] {
     const query = buildFtsQuery(text);
-    const params: SearchParams = { minPolicy: policyOnly ? 1 : 0, since, topic: topic ?? null, limit, window: SEARCH_WINDOW };
+    const params: SearchParams = {
+      minPolicy: policyOnly ? 1 : 0,
+      since,
+      topic: topic ?? null,
+      limit,
+      window: SEARCH_WINDOW,
+    };
     try {
       if (query.kind === 'cjk-like') return cjkLike.all({ ...params, pattern: query.pattern });
       if (query.kind === 'cjk') return cjkSearch.all({ ...params, match: query.match });
       return ftsSearch.all({ ...params, match: query.match });
     } catch (error) {
-      throw new SearchQueryError(`cannot search for "${text.slice(0, 100)}": ${(error as Error).message.replace(/^fts5: /, '')}. Use plain words, "a phrase", OR, or -word.`);
+      throw new SearchQueryError(
+        `cannot search for "${text.slice(0, 100)}": ${(error as Error).message.replace(/^fts5: /, '')}. Use plain words, "a phrase", OR, or -word.`,
+      );
     }
   }
 
@@ -342,7 +410,9 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       for (let i = 0; i < keys.length; i += KEY_CHUNK) {
         const chunk = keys.slice(i, i + KEY_CHUNK);
         const known = new Set(
-          prep<unknown[], { item_key: string }>(`SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${chunk.map(() => '?').join(',')})`)
+          prep<unknown[], { item_key: string }>(
+            `SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${chunk.map(() => '?').join(',')})`,
+          )
             .all(feedId, ...chunk)
             .map((r) => r.item_key),
         );
@@ -350,30 +420,39 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       }
       return unknown;
     },
-    ingest: (feedId, items, ingestOptions) => timed('ingest', () => ingest.immediate(feedId, items, ingestOptions)),
+    ingest: (feedId, items, ingestOptions) =>
+      timed('ingest', () => ingest.immediate(feedId, items, ingestOptions)),
     news(query) {
       const params = { limit: query.limit, since: query.since ?? 0 };
       const policyOnly = query.policyOnly !== false;
-      if (query.text !== undefined) return withSources(search(query.text, policyOnly, params.since, query.limit, query.topic));
-      if (query.topic !== undefined) return withSources((policyOnly ? topicPolicy : topicAll).all({ ...params, topic: query.topic }));
+      if (query.text !== undefined)
+        return withSources(search(query.text, policyOnly, params.since, query.limit, query.topic));
+      if (query.topic !== undefined)
+        return withSources((policyOnly ? topicPolicy : topicAll).all({ ...params, topic: query.topic }));
       return withSources(policyOnly ? selectPolicyNews.all(params) : selectNews.all(params));
     },
     topicCounts(policyOnly = true) {
       return new Map((policyOnly ? countTopicsPolicy : countTopicsAll).all().map((r) => [r.topic, r.n]));
     },
     updateSummary(storyId, summary, source) {
-      timed('summary', () => db.transaction(() => {
-        setSummary.run(summary, source, storyId);
-        if (CJK_RE.test(summary)) {
-          const title = storyText.get(storyId)?.title ?? '';
-          db.prepare('DELETE FROM stories_cjk WHERE rowid = ?').run(storyId);
-          insertCjk.run(storyId, `${title}\n${summary}`);
-        }
-      }).immediate());
+      timed('summary', () =>
+        db
+          .transaction(() => {
+            setSummary.run(summary, source, storyId);
+            if (CJK_RE.test(summary)) {
+              const title = storyText.get(storyId)?.title ?? '';
+              db.prepare('DELETE FROM stories_cjk WHERE rowid = ?').run(storyId);
+              insertCjk.run(storyId, `${title}\n${summary}`);
+            }
+          })
+          .immediate(),
+      );
     },
     byIds(ids) {
       if (ids.length === 0) return [];
-      const rows = prep<number[], StoryRow>(`SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids);
+      const rows = prep<number[], StoryRow>(
+        `SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`,
+      ).all(...ids);
       const order = new Map(ids.map((id, i) => [id, i]));
       return withSources(rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     },
@@ -381,11 +460,20 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     prune(cutoff, batchSize = 500) {
       // Band keys outlive their use after the clustering window; keep that table small.
       const bandCutoff = Date.now() - BAND_RETENTION_MS;
-      while (timed('prune', () => db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate()) === 5000);
-      while (timed('prune', () => db.transaction(() => pruneFingerprints.run(bandCutoff, 2000).changes).immediate()) === 2000);
+      while (
+        timed('prune', () => db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate()) ===
+        5000
+      );
+      while (
+        timed('prune', () =>
+          db.transaction(() => pruneFingerprints.run(bandCutoff, 2000).changes).immediate(),
+        ) === 2000
+      );
       let total = 0;
       for (;;) {
-        const { changes } = timed('prune', () => db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate());
+        const { changes } = timed('prune', () =>
+          db.transaction(() => pruneBatch.run({ cutoff, limit: batchSize })).immediate(),
+        );
         total += changes;
         if (changes < batchSize) return total;
       }

@@ -79,7 +79,9 @@ const toSubscription = (r: Row): Subscription => ({
 });
 
 export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
-  const select = db.prepare<[string, string, string], Row>('SELECT * FROM subscriptions WHERE guild_id = ? AND channel_id = ? AND topic = ?');
+  const select = db.prepare<[string, string, string], Row>(
+    'SELECT * FROM subscriptions WHERE guild_id = ? AND channel_id = ? AND topic = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO subscriptions (guild_id, channel_id, topic, mode, digest_time, timezone, created_by, created_at, updated_at)
      VALUES (@guildId, @channelId, @topic, @mode, @digestTime, @timezone, @createdBy, @now, @now)`,
@@ -89,15 +91,27 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
      WHERE id = @id`,
   );
   const del = db.prepare('DELETE FROM subscriptions WHERE guild_id = ? AND channel_id = ? AND topic = ?');
-  const byGuild = db.prepare<[string], Row>('SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY channel_id, topic');
-  const countGuild = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM subscriptions WHERE guild_id = ?');
+  const byGuild = db.prepare<[string], Row>(
+    'SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY channel_id, topic',
+  );
+  const countGuild = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM subscriptions WHERE guild_id = ?',
+  );
   const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL');
-  const digests = db.prepare<[], Row>("SELECT * FROM subscriptions WHERE paused_reason IS NULL AND mode = 'digest'");
+  const digests = db.prepare<[], Row>(
+    "SELECT * FROM subscriptions WHERE paused_reason IS NULL AND mode = 'digest'",
+  );
   const paused = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NOT NULL');
-  const pause = db.prepare('UPDATE subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE channel_id = ? AND paused_reason IS NULL');
-  const resume = db.prepare('UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, updated_at = ? WHERE channel_id = ? AND paused_reason IS NOT NULL');
+  const pause = db.prepare(
+    'UPDATE subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE channel_id = ? AND paused_reason IS NULL',
+  );
+  const resume = db.prepare(
+    'UPDATE subscriptions SET paused_reason = NULL, paused_at = NULL, updated_at = ? WHERE channel_id = ? AND paused_reason IS NOT NULL',
+  );
   const dropGuildDeliveries = db.prepare("DELETE FROM deliveries WHERE guild_id = ? AND status = 'pending'");
-  const dropChannelDeliveries = db.prepare("DELETE FROM deliveries WHERE channel_id = ? AND status = 'pending'");
+  const dropChannelDeliveries = db.prepare(
+    "DELETE FROM deliveries WHERE channel_id = ? AND status = 'pending'",
+  );
   const delGuild = db.prepare('DELETE FROM subscriptions WHERE guild_id = ?');
   const delChannel = db.prepare('DELETE FROM subscriptions WHERE channel_id = ?');
   const count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM subscriptions');
@@ -111,7 +125,13 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
   };
 
   const upsert = db.transaction((input: SubscriptionInput, now: number) => {
-    const params = { ...input, digestTime: input.digestTime ?? null, timezone: input.timezone ?? null, createdBy: input.createdBy ?? null, now };
+    const params = {
+      ...input,
+      digestTime: input.digestTime ?? null,
+      timezone: input.timezone ?? null,
+      createdBy: input.createdBy ?? null,
+      now,
+    };
     const existing = select.get(input.guildId, input.channelId, input.topic);
     if (existing) update.run({ ...params, id: existing.id });
     else insert.run(params);
@@ -130,24 +150,27 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
     },
     digests: () => digests.all().map(toSubscription),
     paused: () => paused.all().map(toSubscription),
-    pauseChannel: (channelId, reason, now) => changed(pause.run(reason.slice(0, 300), now, now, channelId).changes),
+    pauseChannel: (channelId, reason, now) =>
+      changed(pause.run(reason.slice(0, 300), now, now, channelId).changes),
     resumeChannel: (channelId, now) => changed(resume.run(now, channelId).changes),
     removeGuild: (guildId) =>
       changed(
-      db
-        .transaction(() => {
-          dropGuildDeliveries.run(guildId);
-          return delGuild.run(guildId).changes;
-        })
-        .immediate()),
+        db
+          .transaction(() => {
+            dropGuildDeliveries.run(guildId);
+            return delGuild.run(guildId).changes;
+          })
+          .immediate(),
+      ),
     removeChannel: (channelId) =>
       changed(
-      db
-        .transaction(() => {
-          dropChannelDeliveries.run(channelId);
-          return delChannel.run(channelId).changes;
-        })
-        .immediate()),
+        db
+          .transaction(() => {
+            dropChannelDeliveries.run(channelId);
+            return delChannel.run(channelId).changes;
+          })
+          .immediate(),
+      ),
     count: () => count.get()?.n ?? 0,
   };
 }

@@ -13,7 +13,10 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   dir = tempDir();
-  server = await startFeedServer({ '/ok.xml': { body: fixture('feeds/sec-press.xml') }, '/403': { status: 403 } });
+  server = await startFeedServer({
+    '/ok.xml': { body: fixture('feeds/sec-press.xml') },
+    '/403': { status: 403 },
+  });
   fake = await startFakeDiscord();
   writeFileSync(
     dir.file('feeds.json'),
@@ -24,7 +27,11 @@ beforeAll(async () => {
       ],
     }),
   );
-  env = { POLICYWIRE_DB: dir.file('p.db'), POLICYWIRE_FEEDS: dir.file('feeds.json'), HTTP_USER_AGENT: 'policywire-test (ops@example.org)' };
+  env = {
+    POLICYWIRE_DB: dir.file('p.db'),
+    POLICYWIRE_FEEDS: dir.file('feeds.json'),
+    HTTP_USER_AGENT: 'policywire-test (ops@example.org)',
+  };
 });
 afterAll(async () => {
   await fake.close();
@@ -53,13 +60,23 @@ describe('policywire doctor', () => {
   });
 
   it('checks the token against Discord and prints the invite link, never the token', async () => {
-    const ok = await runCli(['doctor', '--offline'], { ...env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl });
+    const ok = await runCli(['doctor', '--offline'], {
+      ...env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+    });
     expect(ok.stdout).toMatch(/All good|No blocking problem/);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/\[ok {2}\] Discord: token accepted/);
-    expect(ok.stdout).toMatch(new RegExp(`client_id=${fake.application.id}&scope=bot%20applications.commands&permissions=84992`));
+    expect(ok.stdout).toMatch(
+      new RegExp(`client_id=${fake.application.id}&scope=bot%20applications.commands&permissions=84992`),
+    );
     expect(ok.stdout + ok.stderr).not.toContain(fake.token);
-    const bad = await runCli(['doctor', '--offline'], { ...env, DISCORD_TOKEN: 'not-the-token', DISCORD_API_URL: fake.apiUrl });
+    const bad = await runCli(['doctor', '--offline'], {
+      ...env,
+      DISCORD_TOKEN: 'not-the-token',
+      DISCORD_API_URL: fake.apiUrl,
+    });
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/\[FAIL\] Discord: token refused/);
     expect(bad.stdout).not.toContain('not-the-token');

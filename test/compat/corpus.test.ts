@@ -41,7 +41,11 @@ describe.skipIf(!present)('real-world feed corpus', () => {
   beforeAll(async () => {
     entries = manifest();
     server = await startFeedServer();
-    for (const [i, entry] of entries.entries()) server.route(`/corpus/${i}`, { body: readFileSync(join(CORPUS, entry.file)), headers: { 'content-type': 'application/xml' } });
+    for (const [i, entry] of entries.entries())
+      server.route(`/corpus/${i}`, {
+        body: readFileSync(join(CORPUS, entry.file)),
+        headers: { 'content-type': 'application/xml' },
+      });
     app = createTestApp(entries.map((_e, i) => ({ id: `corpus-${i}`, url: server.url(`/corpus/${i}`) })));
     await app.poll();
   });
@@ -63,7 +67,9 @@ describe.skipIf(!present)('real-world feed corpus', () => {
       if (got < e.expected) misses.push(`${e.file}: ${got}/${e.expected}`);
     });
     const ratio = stored / expected;
-    console.info(`corpus: ${stored}/${expected} items stored (${(ratio * 100).toFixed(1)} %); short: ${misses.join('; ') || 'none'}`);
+    console.info(
+      `corpus: ${stored}/${expected} items stored (${(ratio * 100).toFixed(1)} %); short: ${misses.join('; ') || 'none'}`,
+    );
     expect(expected).toBeGreaterThan(500);
     expect(ratio).toBeGreaterThanOrEqual(0.9);
   });
@@ -73,7 +79,8 @@ describe.skipIf(!present)('real-world feed corpus', () => {
     entries.forEach((e, i) => {
       const feed = byId.get(`corpus-${i}`);
       expect(feed?.lastFetchedAt).not.toBeNull();
-      if (/NOT A FEED/.test(e.format)) expect(feed).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/not a feed/) });
+      if (/NOT A FEED/.test(e.format))
+        expect(feed).toMatchObject({ status: 'failing', lastError: expect.stringMatching(/not a feed/) });
     });
   });
 });

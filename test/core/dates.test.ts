@@ -23,10 +23,14 @@ describe('parseFeedDate', () => {
     expect(new Date(ms as number).toISOString()).toBe(expected);
   });
 
-  it.each([['empty', ''], ['garbage', 'not a date'], ['31 February', '2025-02-31'], ['far past', '1870-01-01'], ['far future', '2999-01-01'], ['non-strings', 42]])(
-    'returns null for %s',
-    (_name, input) => {
-      expect(parseFeedDate(input)).toBeNull();
-    },
-  );
+  it.each([
+    ['empty', ''],
+    ['garbage', 'not a date'],
+    ['31 February', '2025-02-31'],
+    ['far past', '1870-01-01'],
+    ['far future', '2999-01-01'],
+    ['non-strings', 42],
+  ])('returns null for %s', (_name, input) => {
+    expect(parseFeedDate(input)).toBeNull();
+  });
 });

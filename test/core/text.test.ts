@@ -3,11 +3,23 @@ import { htmlToText, truncate } from '../../src/core/text.js';
 
 describe('htmlToText', () => {
   it.each([
-    ['strips tags and decodes entities', '<p>SEC &amp; CFTC&nbsp;agree &#8212; <b>finally</b></p>', 'SEC & CFTC agree — finally'],
-    ['drops script and style content', '<p>a</p><script>alert("x")</script><style>p{}</style><p>b</p>', 'a b'],
+    [
+      'strips tags and decodes entities',
+      '<p>SEC &amp; CFTC&nbsp;agree &#8212; <b>finally</b></p>',
+      'SEC & CFTC agree — finally',
+    ],
+    [
+      'drops script and style content',
+      '<p>a</p><script>alert("x")</script><style>p{}</style><p>b</p>',
+      'a b',
+    ],
     ['separates block elements', '<p>one</p><p>two</p><br>three<li>four</li>', 'one two three four'],
     ['collapses whitespace and line breaks', '  a \n\n\t b  ', 'a b'],
-    ['keeps text that looks like a Discord mention', 'ping &lt;@&amp;123&gt; and &lt;@!456&gt;', 'ping <@&123> and <@!456>'],
+    [
+      'keeps text that looks like a Discord mention',
+      'ping &lt;@&amp;123&gt; and &lt;@!456&gt;',
+      'ping <@&123> and <@!456>',
+    ],
     ['keeps plain text with angle brackets that are not tags', 'a < b and c > d', 'a < b and c > d'],
     ['removes control and bidi characters', 'a\u0000b\u202ec\u200bd', 'abcd'],
     ['leaves no markup from malformed HTML', '<div><p>unclosed <b>bold <i>text', 'unclosed bold text'],

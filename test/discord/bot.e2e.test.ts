@@ -4,11 +4,11 @@
  */
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServiceHandles, runDiscordMode } from '../../src/service.js';
+import { runDiscordMode, type ServiceHandles } from '../../src/service.js';
+import { type FakeDiscord, type FakeGuildHandle, startFakeDiscord } from '../fakes/discord/index.js';
 import { cleanEnv, collect, ROOT } from '../helpers/cli.js';
 import { type FeedServer, rss, startFeedServer } from '../helpers/feedServer.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
-import { type FakeDiscord, type FakeGuildHandle, startFakeDiscord } from '../fakes/discord/index.js';
 
 const HOUR = 3_600_000;
 let now = Date.parse('2025-11-20T08:00:00Z');
@@ -52,10 +52,13 @@ async function startService(): Promise<void> {
   const handles = await new Promise<ServiceHandles>((resolve, reject) => {
     const running = runDiscordMode(app, fake.token, { until, onReady: resolve });
     running.catch(reject);
-    service = { handles: undefined as unknown as ServiceHandles, stop: async () => {
-      stop();
-      await running;
-    } };
+    service = {
+      handles: undefined as unknown as ServiceHandles,
+      stop: async () => {
+        stop();
+        await running;
+      },
+    };
   });
   if (service) service.handles = handles;
   await handles.pollNow();
@@ -75,8 +78,19 @@ function channelId(name: string): string {
   return guild.channel(name).id;
 }
 
-function invoke(user: string, name: string, options: Array<{ name: string; value: string | number }> = [], channel = 'news') {
-  return fake.invokeCommand({ guildId: guild.id, channelId: channelId(channel), userId: guild.member(user).user.id, name, options });
+function invoke(
+  user: string,
+  name: string,
+  options: Array<{ name: string; value: string | number }> = [],
+  channel = 'news',
+) {
+  return fake.invokeCommand({
+    guildId: guild.id,
+    channelId: channelId(channel),
+    userId: guild.member(user).user.id,
+    name,
+    options,
+  });
 }
 
 beforeAll(async () => {
@@ -96,15 +110,43 @@ beforeAll(async () => {
   fake.addMember(guild.id, { username: 'bob' });
 
   chinaItems.push(
-    { title: 'PBoC vows to keep crackdown on crypto trading and mining in 2025', guid: 'pboc-1', description: 'The People’s Bank of China said it will continue to crack down on virtual currency trading.', ageHours: 30 },
-    { title: 'PBoC expands e-CNY pilot to more provinces', guid: 'pboc-2', description: 'The People’s Bank of China will expand the digital yuan (e-CNY) pilot programme.', ageHours: 20 },
+    {
+      title: 'PBoC vows to keep crackdown on crypto trading and mining in 2025',
+      guid: 'pboc-1',
+      description:
+        'The People’s Bank of China said it will continue to crack down on virtual currency trading.',
+      ageHours: 30,
+    },
+    {
+      title: 'PBoC expands e-CNY pilot to more provinces',
+      guid: 'pboc-2',
+      description: 'The People’s Bank of China will expand the digital yuan (e-CNY) pilot programme.',
+      ageHours: 20,
+    },
   );
-  euItems.push({ title: 'ESMA publishes MiCA guidelines on crypto-asset transfers', guid: 'esma-1', description: 'The European Securities and Markets Authority published guidelines under MiCA.', ageHours: 10 });
+  euItems.push({
+    title: 'ESMA publishes MiCA guidelines on crypto-asset transfers',
+    guid: 'esma-1',
+    description: 'The European Securities and Markets Authority published guidelines under MiCA.',
+    ageHours: 10,
+  });
   publish();
   app = createTestApp(
     [
-      { id: 'pboc', name: 'PBoC news', url: feeds.url('/pboc.xml'), kind: 'regulator', jurisdictions: ['china'] },
-      { id: 'esma', name: 'ESMA news', url: feeds.url('/esma.xml'), kind: 'regulator', jurisdictions: ['eu'] },
+      {
+        id: 'pboc',
+        name: 'PBoC news',
+        url: feeds.url('/pboc.xml'),
+        kind: 'regulator',
+        jurisdictions: ['china'],
+      },
+      {
+        id: 'esma',
+        name: 'ESMA news',
+        url: feeds.url('/esma.xml'),
+        kind: 'regulator',
+        jurisdictions: ['eu'],
+      },
     ],
     { clock, env: { DISCORD_API_URL: fake.apiUrl, POLL_CRON: '0 0 1 1 *' } },
   );
@@ -122,13 +164,23 @@ describe('Discord bot end to end', () => {
     const result = await collect(
       spawn(process.execPath, ['dist/scripts/deployCommands.js'], {
         cwd: ROOT,
-        env: cleanEnv({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, DISCORD_DEV_GUILD_ID: guild.id, POLICYWIRE_DB: ':memory:' }),
+        env: cleanEnv({
+          DISCORD_TOKEN: fake.token,
+          DISCORD_API_URL: fake.apiUrl,
+          DISCORD_DEV_GUILD_ID: guild.id,
+          POLICYWIRE_DB: ':memory:',
+        }),
       }),
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Registered 7 commands/);
-    expect(fake.commands(guild.id).map((c) => c.name).sort()).toEqual(['help', 'news', 'sources', 'subscribe', 'subscriptions', 'topics', 'unsubscribe']);
+    expect(
+      fake
+        .commands(guild.id)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['help', 'news', 'sources', 'subscribe', 'subscriptions', 'topics', 'unsubscribe']);
     const subscribe = fake.commands(guild.id).find((c) => c.name === 'subscribe');
     expect(subscribe?.default_member_permissions).toBe('32');
     expect(result.stdout).not.toContain(fake.token);
@@ -137,11 +189,20 @@ describe('Discord bot end to end', () => {
   it('logs in and answers /news china with embeds (backlog is searchable, just never auto-posted)', async () => {
     await startService();
     const reply = await invoke('bob', 'news', [{ name: 'topic', value: 'china' }]).reply();
-    expect(reply.embeds.map((e) => e.title)).toEqual(['PBoC expands e-CNY pilot to more provinces', 'PBoC vows to keep crackdown on crypto trading and mining in 2025']);
-    expect(reply.embeds[0]).toMatchObject({ url: 'https://pbc.example/pboc-2', fields: expect.arrayContaining([expect.objectContaining({ name: 'Source', value: 'PBoC news' })]) });
+    expect(reply.embeds.map((e) => e.title)).toEqual([
+      'PBoC expands e-CNY pilot to more provinces',
+      'PBoC vows to keep crackdown on crypto trading and mining in 2025',
+    ]);
+    expect(reply.embeds[0]).toMatchObject({
+      url: 'https://pbc.example/pboc-2',
+      fields: expect.arrayContaining([expect.objectContaining({ name: 'Source', value: 'PBoC news' })]),
+    });
     expect(reply.allowed_mentions?.parse).toEqual([]);
     // Aliases resolve too.
-    const alias = await invoke('bob', 'news', [{ name: 'topic', value: '中国' }, { name: 'count', value: 1 }]).reply();
+    const alias = await invoke('bob', 'news', [
+      { name: 'topic', value: '中国' },
+      { name: 'count', value: 1 },
+    ]).reply();
     expect(alias.embeds).toHaveLength(1);
     expect(posts(channelId('news'))).toHaveLength(0);
   });
@@ -154,7 +215,13 @@ describe('Discord bot end to end', () => {
 
   it('offers topic autocomplete over slugs and aliases', async () => {
     const choices = await fake
-      .invokeAutocomplete({ guildId: guild.id, channelId: channelId('news'), userId: guild.member('bob').user.id, name: 'news', options: [{ name: 'topic', value: 'chi', focused: true }] })
+      .invokeAutocomplete({
+        guildId: guild.id,
+        channelId: channelId('news'),
+        userId: guild.member('bob').user.id,
+        name: 'news',
+        options: [{ name: 'topic', value: 'chi', focused: true }],
+      })
       .choices();
     expect(choices.map((c) => c.value)).toContain('china');
   });
@@ -167,7 +234,10 @@ describe('Discord bot end to end', () => {
   });
 
   it('refuses to subscribe a channel where the bot cannot send, saying why', async () => {
-    const outcome = await invoke('alice', 'subscribe', [{ name: 'topic', value: 'china' }, { name: 'channel', value: channelId('locked') }]).final();
+    const outcome = await invoke('alice', 'subscribe', [
+      { name: 'topic', value: 'china' },
+      { name: 'channel', value: channelId('locked') },
+    ]).final();
     expect(outcome.original?.content).toMatch(/missing \*\*Send Messages\*\*/);
     expect(app.subscriptions.count()).toBe(0);
   });
@@ -180,7 +250,12 @@ describe('Discord bot end to end', () => {
   it('subscribes, then posts new policy stories once as embeds that cannot ping', async () => {
     const outcome = await invoke('alice', 'subscribe', [{ name: 'topic', value: 'pboc' }]).final();
     expect(outcome.original?.content).toMatch(/Subscribed: new policy stories about \*\*China\*\*/);
-    chinaItems.unshift({ title: 'PBoC bans crypto payments by banks, @everyone take note', guid: 'pboc-3', description: 'The People’s Bank of China ordered banks not to process crypto payments. <@&123> **urgent**' });
+    chinaItems.unshift({
+      title: 'PBoC bans crypto payments by banks, @everyone take note',
+      guid: 'pboc-3',
+      description:
+        'The People’s Bank of China ordered banks not to process crypto payments. <@&123> **urgent**',
+    });
     publish();
     now += 10 * 60_000;
     await service?.handles.pollNow();
@@ -207,14 +282,30 @@ describe('Discord bot end to end', () => {
     const storyId = app.stories.news({ limit: 1, topic: 'china' })[0]?.id as number;
     const sub = app.subscriptions.forGuild(guild.id)[0];
     app.db.prepare('DELETE FROM deliveries WHERE story_id = ?').run(storyId);
-    app.deliveries.enqueueMatches([{ channelId: channelId('news'), guildId: guild.id, storyId, subscriptionId: sub?.id as number, mode: 'instant' }], now);
+    app.deliveries.enqueueMatches(
+      [
+        {
+          channelId: channelId('news'),
+          guildId: guild.id,
+          storyId,
+          subscriptionId: sub?.id as number,
+          mode: 'instant',
+        },
+      ],
+      now,
+    );
     const [pending] = app.deliveries.due(now, 1, channelId('news'));
     app.deliveries.setNonce(pending?.id as number, 'pwcrashtest0000000000001');
     const before = posts(channelId('news')).length;
     await fetch(`${fake.apiUrl}/v10/channels/${channelId('news')}/messages`, {
       method: 'POST',
       headers: { authorization: `Bot ${fake.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ content: 'sent before the crash', nonce: 'pwcrashtest0000000000001', enforce_nonce: true, allowed_mentions: { parse: [] } }),
+      body: JSON.stringify({
+        content: 'sent before the crash',
+        nonce: 'pwcrashtest0000000000001',
+        enforce_nonce: true,
+        allowed_mentions: { parse: [] },
+      }),
     });
     await service?.handles.deliverNow();
     expect(posts(channelId('news'))).toHaveLength(before + 1);
@@ -223,7 +314,11 @@ describe('Discord bot end to end', () => {
 
   it('waits out a 429 and posts once', async () => {
     fake.failNext({ method: 'POST', pathPattern: '/channels/:id/messages', status: 429, retryAfter: 0.3 });
-    chinaItems.unshift({ title: 'CSRC warns brokers over crypto asset promotion', guid: 'csrc-1', description: 'China’s securities regulator warned brokers against promoting crypto assets.' });
+    chinaItems.unshift({
+      title: 'CSRC warns brokers over crypto asset promotion',
+      guid: 'csrc-1',
+      description: 'China’s securities regulator warned brokers against promoting crypto assets.',
+    });
     publish();
     now += 10 * 60_000;
     const before = posts(channelId('news')).length;
@@ -238,7 +333,11 @@ describe('Discord bot end to end', () => {
     const updated = new Promise((resolve) => service?.handles.bot?.client.once('channelUpdate', resolve));
     fake.setChannelOverwrites(news, [{ id: fake.bot.id, type: 'member', deny: ['SendMessages'] }]);
     await updated;
-    chinaItems.unshift({ title: 'PBoC issues rules on stablecoin reserves', guid: 'pboc-4', description: 'The People’s Bank of China issued rules on reserves backing stablecoins.' });
+    chinaItems.unshift({
+      title: 'PBoC issues rules on stablecoin reserves',
+      guid: 'pboc-4',
+      description: 'The People’s Bank of China issued rules on reserves backing stablecoins.',
+    });
     publish();
     now += 10 * 60_000;
     const before = posts(news).length;
@@ -260,12 +359,28 @@ describe('Discord bot end to end', () => {
 
   it('sends a daily digest at the subscription’s local time, once', async () => {
     const digest = channelId('digest');
-    const outcome = await invoke('alice', 'subscribe', [{ name: 'topic', value: 'eu' }, { name: 'channel', value: digest }, { name: 'mode', value: 'digest' }, { name: 'time', value: '18:00' }, { name: 'timezone', value: 'Europe/Paris' }]).final();
+    const outcome = await invoke('alice', 'subscribe', [
+      { name: 'topic', value: 'eu' },
+      { name: 'channel', value: digest },
+      { name: 'mode', value: 'digest' },
+      { name: 'time', value: '18:00' },
+      { name: 'timezone', value: 'Europe/Paris' },
+    ]).final();
     expect(outcome.original?.content).toMatch(/daily digest at 18:00 \(Europe\/Paris\)/);
     now = Date.parse('2025-11-20T12:00:00Z');
     euItems.unshift(
-      { title: 'EBA consults on MiCA stablecoin liquidity rules', guid: 'eba-1', description: 'The European Banking Authority launched a consultation on liquidity requirements for stablecoin issuers under MiCA.' },
-      { title: 'European Commission adopts AMLA rules for crypto-asset service providers', guid: 'ec-1', description: 'The European Commission adopted anti-money laundering rules covering crypto-asset service providers.' },
+      {
+        title: 'EBA consults on MiCA stablecoin liquidity rules',
+        guid: 'eba-1',
+        description:
+          'The European Banking Authority launched a consultation on liquidity requirements for stablecoin issuers under MiCA.',
+      },
+      {
+        title: 'European Commission adopts AMLA rules for crypto-asset service providers',
+        guid: 'ec-1',
+        description:
+          'The European Commission adopted anti-money laundering rules covering crypto-asset service providers.',
+      },
     );
     publish();
     await service?.handles.pollNow();
@@ -276,7 +391,10 @@ describe('Discord bot end to end', () => {
     const messages = posts(digest);
     expect(messages).toHaveLength(1);
     expect(messages[0]?.content).toMatch(/Policy digest — 2025-11-20 \(2 stories\)/);
-    expect(messages[0]?.embeds.map((e) => e.title).sort()).toEqual(['EBA consults on MiCA stablecoin liquidity rules', 'European Commission adopts AMLA rules for crypto-asset service providers']);
+    expect(messages[0]?.embeds.map((e) => e.title).sort()).toEqual([
+      'EBA consults on MiCA stablecoin liquidity rules',
+      'European Commission adopts AMLA rules for crypto-asset service providers',
+    ]);
     expect(messages[0]?.allowed_mentions?.parse).toEqual([]);
     now += 5 * 60_000;
     await service?.handles.deliverNow();
@@ -297,7 +415,9 @@ describe('Discord bot end to end', () => {
   it('unsubscribes, and says so when there was nothing to remove', async () => {
     await invoke('alice', 'subscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
     const removed = await invoke('alice', 'unsubscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
-    expect(removed.original?.content).toMatch(/Unsubscribed: .* will no longer get \*\*Stablecoins\*\* stories/);
+    expect(removed.original?.content).toMatch(
+      /Unsubscribed: .* will no longer get \*\*Stablecoins\*\* stories/,
+    );
     const again = await invoke('alice', 'unsubscribe', [{ name: 'topic', value: 'stablecoins' }]).final();
     expect(again.original?.content).toMatch(/is not subscribed to \*\*Stablecoins\*\*/);
   });
@@ -305,11 +425,15 @@ describe('Discord bot end to end', () => {
   it('enforces the per-server subscription limit with a clear message', async () => {
     const existing = app.subscriptions.countForGuild(guild.id);
     for (let i = existing; i < app.config.subscriptionLimit; i++) {
-      app.subscriptions.upsert({ guildId: guild.id, channelId: `9${String(i).padStart(17, '0')}`, topic: 'us', mode: 'instant' }, now);
+      app.subscriptions.upsert(
+        { guildId: guild.id, channelId: `9${String(i).padStart(17, '0')}`, topic: 'us', mode: 'instant' },
+        now,
+      );
     }
     const refused = await invoke('alice', 'subscribe', [{ name: 'topic', value: 'japan' }]).final();
     expect(refused.original?.content).toMatch(/already has 25 subscriptions, the most it can have/);
-    for (let i = existing; i < app.config.subscriptionLimit; i++) app.subscriptions.remove(guild.id, `9${String(i).padStart(17, '0')}`, 'us');
+    for (let i = existing; i < app.config.subscriptionLimit; i++)
+      app.subscriptions.remove(guild.id, `9${String(i).padStart(17, '0')}`, 'us');
   });
 
   it('cleans up when a channel is deleted and when the bot leaves the server', async () => {

@@ -1,12 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { INVITE_PERMISSIONS } from '../../src/discord/commandKit.js';
-import { digestMessage, embedLength, escapeText, LIMITS, storiesMessage, storyMessage } from '../../src/discord/format.js';
-import { classifyDiscordError } from '../../src/discord/poster.js';
-import { DiscordAPIError, HTTPError } from 'discord.js';
-import type { Post } from '../../src/core/types.js';
 import { readFileSync } from 'node:fs';
-import { ROOT } from '../helpers/cli.js';
 import { join } from 'node:path';
+import { DiscordAPIError, HTTPError } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { Post } from '../../src/core/types.js';
+import { INVITE_PERMISSIONS } from '../../src/discord/commandKit.js';
+import {
+  digestMessage,
+  embedLength,
+  escapeText,
+  LIMITS,
+  storiesMessage,
+  storyMessage,
+} from '../../src/discord/format.js';
+import { classifyDiscordError } from '../../src/discord/poster.js';
+import { ROOT } from '../helpers/cli.js';
 
 const post = (over: Partial<Post> = {}): Post => ({
   storyId: 1,
@@ -37,7 +44,10 @@ describe('message formatting', () => {
   });
 
   it('escapes markdown and neutralises mention syntax from feed text', () => {
-    const hostile = post({ title: '**Bold** @everyone [click](https://evil.example) `code`', summary: '<@&123> <@!456> <#789> @here ||spoiler|| # heading' });
+    const hostile = post({
+      title: '**Bold** @everyone [click](https://evil.example) `code`',
+      summary: '<@&123> <@!456> <#789> @here ||spoiler|| # heading',
+    });
     const embed = storyMessage(hostile).embeds?.[0];
     // An escaped "[" is enough to stop a masked link from rendering.
     expect(embed?.title).toBe('\\*\\*Bold\\*\\* @\u200beveryone \\[click](https://evil.example) \\`code\\`');
@@ -46,17 +56,31 @@ describe('message formatting', () => {
   });
 
   it('drops links that are not http(s) and keeps every field within Discord’s limits', () => {
-    const long = post({ title: 'T'.repeat(1000), summary: 'S'.repeat(10_000), url: 'javascript:alert(1)', sources: Array.from({ length: 200 }, (_, i) => `Source ${i}`), topics: Array.from({ length: 100 }, (_, i) => `topic-${i}`) });
+    const long = post({
+      title: 'T'.repeat(1000),
+      summary: 'S'.repeat(10_000),
+      url: 'javascript:alert(1)',
+      sources: Array.from({ length: 200 }, (_, i) => `Source ${i}`),
+      topics: Array.from({ length: 100 }, (_, i) => `topic-${i}`),
+    });
     const embed = storyMessage(long).embeds?.[0];
     expect(embed?.url).toBeUndefined();
     expect(embed?.title?.length).toBeLessThanOrEqual(LIMITS.title);
     expect(embed?.description?.length).toBeLessThanOrEqual(LIMITS.description);
-    for (const field of embed?.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
+    for (const field of embed?.fields ?? [])
+      expect(field.value.length).toBeLessThanOrEqual(LIMITS.fieldValue);
     expect(embedLength(embed ?? {})).toBeLessThanOrEqual(LIMITS.total);
   });
 
   it('fits ten long stories into one message under 6000 characters, and never more than ten embeds', () => {
-    const posts = Array.from({ length: 14 }, (_, i) => post({ storyId: i, title: `Story ${i} ${'T'.repeat(300)}`, summary: 'S'.repeat(2000), sources: ['A', 'B', 'C'] }));
+    const posts = Array.from({ length: 14 }, (_, i) =>
+      post({
+        storyId: i,
+        title: `Story ${i} ${'T'.repeat(300)}`,
+        summary: 'S'.repeat(2000),
+        sources: ['A', 'B', 'C'],
+      }),
+    );
     const body = digestMessage(posts, 'Policy digest — 2025-11-20 (14 stories)');
     expect(body.embeds).toHaveLength(LIMITS.embeds);
     expect((body.embeds ?? []).reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.total);
@@ -67,7 +91,11 @@ describe('message formatting', () => {
 });
 
 describe('Discord errors', () => {
-  const apiError = (status: number, code: number) => new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', '/channels/1/messages', { body: undefined, files: undefined });
+  const apiError = (status: number, code: number) =>
+    new DiscordAPIError({ code, message: 'x' }, code, status, 'POST', '/channels/1/messages', {
+      body: undefined,
+      files: undefined,
+    });
   it.each([
     [apiError(403, 50001), 'paused'],
     [apiError(403, 50013), 'paused'],
@@ -75,7 +103,13 @@ describe('Discord errors', () => {
     [apiError(400, 50035), 'failed'],
     [apiError(429, 0), 'retry'],
     [apiError(502, 0), 'retry'],
-    [new HTTPError(503, 'Service Unavailable', 'POST', '/channels/1/messages', { body: undefined, files: undefined }), 'retry'],
+    [
+      new HTTPError(503, 'Service Unavailable', 'POST', '/channels/1/messages', {
+        body: undefined,
+        files: undefined,
+      }),
+      'retry',
+    ],
     [new TypeError('fetch failed'), 'retry'],
   ])('maps %s to %s', (error, status) => {
     expect(classifyDiscordError(error).status).toBe(status);

@@ -4,16 +4,44 @@ import { loadFeedsFile, parseOpml, validateFeeds } from '../../src/feeds/feedsFi
 import { DEFAULT_FEEDS_FILE } from '../../src/paths.js';
 import { tempDir } from '../helpers/tempDir.js';
 
-const good = { id: 'sec-press', name: 'SEC press releases', url: 'https://www.sec.gov/news/pressreleases.rss', kind: 'regulator', jurisdictions: ['us'], language: 'en' };
+const good = {
+  id: 'sec-press',
+  name: 'SEC press releases',
+  url: 'https://www.sec.gov/news/pressreleases.rss',
+  kind: 'regulator',
+  jurisdictions: ['us'],
+  language: 'en',
+};
 
 describe('validateFeeds', () => {
   it('accepts a valid list and defaults jurisdictions to none', () => {
-    const feeds = validateFeeds({ feeds: [good, { id: 'coindesk', name: 'CoinDesk', url: 'https://www.coindesk.com/rss', kind: 'media' }] }, 'feeds.json');
-    expect(feeds).toEqual([good, { id: 'coindesk', name: 'CoinDesk', url: 'https://www.coindesk.com/rss', kind: 'media', jurisdictions: [] }]);
+    const feeds = validateFeeds(
+      {
+        feeds: [
+          good,
+          { id: 'coindesk', name: 'CoinDesk', url: 'https://www.coindesk.com/rss', kind: 'media' },
+        ],
+      },
+      'feeds.json',
+    );
+    expect(feeds).toEqual([
+      good,
+      {
+        id: 'coindesk',
+        name: 'CoinDesk',
+        url: 'https://www.coindesk.com/rss',
+        kind: 'media',
+        jurisdictions: [],
+      },
+    ]);
   });
 
   it.each([
-    ['a bad kind', { ...good, kind: 'blog' }, /feeds\[0\] \("sec-press"\) field "kind": must be "media" or "regulator"/],
+    [
+      'a bad kind',
+      { ...good, kind: 'blog' },
+      /feeds\[0\] \("sec-press"\) field "kind": must be "media" or "regulator"/,
+    ],
     ['a non-http URL', { ...good, url: 'ftp://x.example/feed' }, /field "url": must be an absolute http/],
     ['a javascript: URL', { ...good, url: 'javascript:alert(1)' }, /field "url"/],
     ['a bad id', { ...good, id: 'SEC Press!' }, /feeds\[0\] \("SEC Press!"\) field "id"/],
@@ -47,10 +75,11 @@ describe('loadFeedsFile', () => {
   afterEach(() => dir?.cleanup());
 
   it('explains a missing file and invalid JSON', () => {
-    dir = tempDir();
-    expect(() => loadFeedsFile(dir!.file('missing.json'))).toThrow(/cannot be read \(ENOENT\)/);
-    writeFileSync(dir.file('bad.json'), '{"feeds": [');
-    expect(() => loadFeedsFile(dir!.file('bad.json'))).toThrow(/not valid JSON/);
+    const local = tempDir();
+    dir = local;
+    expect(() => loadFeedsFile(local.file('missing.json'))).toThrow(/cannot be read \(ENOENT\)/);
+    writeFileSync(local.file('bad.json'), '{"feeds": [');
+    expect(() => loadFeedsFile(local.file('bad.json'))).toThrow(/not valid JSON/);
   });
 
   it('reads OPML with our optional attributes', () => {
@@ -68,16 +97,45 @@ describe('loadFeedsFile', () => {
       </body></opml>`,
     );
     expect(loadFeedsFile(path)).toEqual([
-      { id: 'sec-press', name: 'SEC press', url: 'https://www.sec.gov/news/pressreleases.rss', kind: 'regulator', jurisdictions: ['us'], language: 'en' },
-      { id: 'fca-news', name: 'FCA & news', url: 'https://www.fca.org.uk/news/rss.xml', kind: 'regulator', jurisdictions: ['uk'] },
-      { id: 'coindesk', name: 'CoinDesk', url: 'https://www.coindesk.com/rss', kind: 'media', jurisdictions: [] },
-      { id: 'coindesk-2', name: 'CoinDesk', url: 'https://www.coindesk.com/other', kind: 'media', jurisdictions: [] },
+      {
+        id: 'sec-press',
+        name: 'SEC press',
+        url: 'https://www.sec.gov/news/pressreleases.rss',
+        kind: 'regulator',
+        jurisdictions: ['us'],
+        language: 'en',
+      },
+      {
+        id: 'fca-news',
+        name: 'FCA & news',
+        url: 'https://www.fca.org.uk/news/rss.xml',
+        kind: 'regulator',
+        jurisdictions: ['uk'],
+      },
+      {
+        id: 'coindesk',
+        name: 'CoinDesk',
+        url: 'https://www.coindesk.com/rss',
+        kind: 'media',
+        jurisdictions: [],
+      },
+      {
+        id: 'coindesk-2',
+        name: 'CoinDesk',
+        url: 'https://www.coindesk.com/other',
+        kind: 'media',
+        jurisdictions: [],
+      },
     ]);
   });
 
   it('refuses OPML without feeds and names bad OPML entries', () => {
-    expect(() => parseOpml('<opml><body><outline text="folder"/></body></opml>', 'x.opml')).toThrow(/no <outline xmlUrl/);
-    expect(() => parseOpml('<opml><body><outline text="a" xmlUrl="notaurl"/></body></opml>', 'x.opml')).toThrow(/feeds\[0\] \("a"\) field "url"/);
+    expect(() => parseOpml('<opml><body><outline text="folder"/></body></opml>', 'x.opml')).toThrow(
+      /no <outline xmlUrl/,
+    );
+    expect(() =>
+      parseOpml('<opml><body><outline text="a" xmlUrl="notaurl"/></body></opml>', 'x.opml'),
+    ).toThrow(/feeds\[0\] \("a"\) field "url"/);
   });
 });
 
@@ -92,8 +150,12 @@ describe('the bundled default feed list', () => {
 
   it('covers the US, EU, UK, Asia and international bodies, with regulator defaults', () => {
     const jurisdictions = new Set(feeds.flatMap((f) => f.jurisdictions));
-    for (const j of ['us', 'eu', 'uk', 'hong-kong', 'japan', 'south-korea', 'india', 'international']) expect(jurisdictions).toContain(j);
-    expect(feeds.find((f) => f.id === 'sec-press')).toMatchObject({ kind: 'regulator', jurisdictions: ['us'] });
+    for (const j of ['us', 'eu', 'uk', 'hong-kong', 'japan', 'south-korea', 'india', 'international'])
+      expect(jurisdictions).toContain(j);
+    expect(feeds.find((f) => f.id === 'sec-press')).toMatchObject({
+      kind: 'regulator',
+      jurisdictions: ['us'],
+    });
   });
 
   it('keeps the quirks the candidates list notes (ECB at .html, BIS as RDF)', () => {

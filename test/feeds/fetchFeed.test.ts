@@ -1,8 +1,8 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed, parseRetryAfter } from '../../src/feeds/fetchFeed.js';
-import { fixture } from '../helpers/fixtures.js';
 import { type FeedServer, startFeedServer } from '../helpers/feedServer.js';
+import { fixture } from '../helpers/fixtures.js';
 
 const UA = 'policywire-test/1 (+https://example.org/contact)';
 let server: FeedServer;
@@ -31,7 +31,10 @@ beforeAll(async () => {
       };
       pump();
     },
-    '/gzip-bomb': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20)) },
+    '/gzip-bomb': {
+      headers: { 'content-encoding': 'gzip' },
+      body: gzipSync(Buffer.alloc(50 * 1024 * 1024, 0x20)),
+    },
     '/gzip': { headers: { 'content-encoding': 'gzip' }, body: gzipSync(feed) },
     '/deflate': { headers: { 'content-encoding': 'deflate' }, body: deflateSync(feed) },
     '/br': { headers: { 'content-encoding': 'br' }, body: brotliCompressSync(feed) },
@@ -45,19 +48,30 @@ beforeAll(async () => {
     '/unavailable': { status: 503, headers: { 'retry-after': 'Wed, 21 Oct 2099 07:28:00 GMT' } },
     '/forbidden': { status: 403 },
     '/conditional': (req, res) => {
-      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] === 'Mon, 17 Nov 2025 00:00:00 GMT') {
+      if (
+        req.headers['if-none-match'] === '"v1"' ||
+        req.headers['if-modified-since'] === 'Mon, 17 Nov 2025 00:00:00 GMT'
+      ) {
         res.writeHead(304, { etag: '"v1"' }).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Mon, 17 Nov 2025 00:00:00 GMT' }).end(feed);
+      res
+        .writeHead(200, {
+          'content-type': 'application/rss+xml',
+          etag: '"v1"',
+          'last-modified': 'Mon, 17 Nov 2025 00:00:00 GMT',
+        })
+        .end(feed);
     },
   });
-  for (let i = 0; i < 7; i++) server.route(`/chain-${i}`, { status: 302, headers: { location: `/chain-${i + 1}` } });
+  for (let i = 0; i < 7; i++)
+    server.route(`/chain-${i}`, { status: 302, headers: { location: `/chain-${i + 1}` } });
   server.route('/chain-7', { body: feed });
 });
 afterAll(() => server.close());
 
-const get = (path: string, extra: Partial<Parameters<typeof fetchFeed>[0]> = {}) => fetchFeed({ url: server.url(path), userAgent: UA, ...extra });
+const get = (path: string, extra: Partial<Parameters<typeof fetchFeed>[0]> = {}) =>
+  fetchFeed({ url: server.url(path), userAgent: UA, ...extra });
 
 describe('fetchFeed', () => {
   it('fetches a feed, sending the User-Agent and an Accept for feeds', async () => {
@@ -72,7 +86,11 @@ describe('fetchFeed', () => {
 
   it('does a conditional GET: validators are stored, sent back, and a 304 costs no body', async () => {
     const first = await get('/conditional');
-    expect(first).toMatchObject({ status: 'ok', etag: '"v1"', lastModified: 'Mon, 17 Nov 2025 00:00:00 GMT' });
+    expect(first).toMatchObject({
+      status: 'ok',
+      etag: '"v1"',
+      lastModified: 'Mon, 17 Nov 2025 00:00:00 GMT',
+    });
     const second = await get('/conditional', { etag: '"v1"', lastModified: 'Mon, 17 Nov 2025 00:00:00 GMT' });
     expect(second).toMatchObject({ status: 'not-modified', etag: '"v1"' });
     const sent = server.hits('/conditional').at(-1)?.headers;
@@ -102,13 +120,20 @@ describe('fetchFeed', () => {
   });
 
   it('refuses redirects to other schemes and redirects without Location', async () => {
-    expect(await get('/to-file')).toEqual({ status: 'network-error', message: expect.stringMatching(/unsupported URL/) });
+    expect(await get('/to-file')).toEqual({
+      status: 'network-error',
+      message: expect.stringMatching(/unsupported URL/),
+    });
     expect(await get('/no-location')).toMatchObject({ status: 'http-error', httpStatus: 302 });
   });
 
   it('refuses non-http URLs outright', async () => {
-    expect(await fetchFeed({ url: 'file:///etc/passwd', userAgent: UA })).toMatchObject({ status: 'network-error' });
-    expect(await fetchFeed({ url: 'ftp://example.org/feed', userAgent: UA })).toMatchObject({ status: 'network-error' });
+    expect(await fetchFeed({ url: 'file:///etc/passwd', userAgent: UA })).toMatchObject({
+      status: 'network-error',
+    });
+    expect(await fetchFeed({ url: 'ftp://example.org/feed', userAgent: UA })).toMatchObject({
+      status: 'network-error',
+    });
   });
 
   it('gives up on a server that never answers, within the time limit', async () => {
@@ -124,28 +149,49 @@ describe('fetchFeed', () => {
   });
 
   it('refuses an oversized body by Content-Length and while streaming', async () => {
-    expect(await get('/big', { limits: { maxBytes: 1024 * 1024 } })).toEqual({ status: 'network-error', message: expect.stringMatching(/too large/) });
-    expect(await get('/big-chunked', { limits: { maxBytes: 1024 * 1024 } })).toEqual({ status: 'network-error', message: expect.stringMatching(/too large/) });
+    expect(await get('/big', { limits: { maxBytes: 1024 * 1024 } })).toEqual({
+      status: 'network-error',
+      message: expect.stringMatching(/too large/),
+    });
+    expect(await get('/big-chunked', { limits: { maxBytes: 1024 * 1024 } })).toEqual({
+      status: 'network-error',
+      message: expect.stringMatching(/too large/),
+    });
   });
 
   it('stops a gzip bomb after the decompressed limit', async () => {
     const before = process.memoryUsage().rss;
     const result = await get('/gzip-bomb', { limits: { maxBytes: 5 * 1024 * 1024 } });
-    expect(result).toEqual({ status: 'network-error', message: 'response too large: more than 5242880 bytes after decompression' });
+    expect(result).toEqual({
+      status: 'network-error',
+      message: 'response too large: more than 5242880 bytes after decompression',
+    });
     expect(process.memoryUsage().rss - before).toBeLessThan(40 * 1024 * 1024);
   });
 
   it('reports HTTP errors with Retry-After on 429 and 503', async () => {
-    expect(await get('/throttled')).toEqual({ status: 'http-error', httpStatus: 429, message: 'HTTP 429 Too Many Requests', retryAfterMs: 120_000 });
+    expect(await get('/throttled')).toEqual({
+      status: 'http-error',
+      httpStatus: 429,
+      message: 'HTTP 429 Too Many Requests',
+      retryAfterMs: 120_000,
+    });
     const unavailable = await get('/unavailable');
     // An HTTP date far in the future is capped at one day.
     expect(unavailable).toMatchObject({ status: 'http-error', httpStatus: 503, retryAfterMs: 86_400_000 });
-    expect(await get('/forbidden')).toMatchObject({ status: 'http-error', httpStatus: 403, retryAfterMs: null });
+    expect(await get('/forbidden')).toMatchObject({
+      status: 'http-error',
+      httpStatus: 403,
+      retryAfterMs: null,
+    });
   });
 
   it('reports a refused connection as a network error', async () => {
     const result = await fetchFeed({ url: 'http://127.0.0.1:9/feed', userAgent: UA });
-    expect(result).toMatchObject({ status: 'network-error', message: expect.stringMatching(/ECONNREFUSED|fetch failed/) });
+    expect(result).toMatchObject({
+      status: 'network-error',
+      message: expect.stringMatching(/ECONNREFUSED|fetch failed/),
+    });
   });
 
   it('stops when the caller aborts', async () => {

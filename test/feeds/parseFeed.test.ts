@@ -3,7 +3,11 @@ import { parseFeedBytes } from '../../src/feeds/parseFeed.js';
 import { fixture } from '../helpers/fixtures.js';
 
 const NOW = Date.parse('2025-11-20T12:00:00Z');
-const parse = (bytes: Uint8Array | string, contentType?: string, baseUrl = 'https://feeds.example/feed.xml') =>
+const parse = (
+  bytes: Uint8Array | string,
+  contentType?: string,
+  baseUrl = 'https://feeds.example/feed.xml',
+) =>
   parseFeedBytes(typeof bytes === 'string' ? Buffer.from(bytes) : bytes, { baseUrl, now: NOW, contentType });
 
 async function ok(bytes: Uint8Array | string, contentType?: string, baseUrl?: string) {
@@ -48,14 +52,21 @@ describe('parseFeedBytes: formats', () => {
   it('reads RSS 1.0 (RDF) with dc:date', async () => {
     const feed = await ok(fixture('feeds/bis.rdf'));
     expect(feed.format).toBe('rdf');
-    expect(feed.items.map((i) => i.url)).toEqual(['https://www.bis.org/press/p251117.htm', 'https://www.bis.org/press/p251110.htm']);
+    expect(feed.items.map((i) => i.url)).toEqual([
+      'https://www.bis.org/press/p251117.htm',
+      'https://www.bis.org/press/p251110.htm',
+    ]);
     expect(feed.items[1]?.publishedAt).toBe(Date.parse('2025-11-10T08:30:00Z'));
   });
 
   it('reads RSS 0.91 and version-less RSS', async () => {
-    const v091 = await ok('<rss version="0.91"><channel><title>t</title><item><title>Old</title><link>https://o.example/1</link></item></channel></rss>');
+    const v091 = await ok(
+      '<rss version="0.91"><channel><title>t</title><item><title>Old</title><link>https://o.example/1</link></item></channel></rss>',
+    );
     expect(v091.items[0]?.title).toBe('Old');
-    const none = await ok('<rss><channel><title>t</title><item><title>No version</title><link>https://o.example/2</link></item></channel></rss>');
+    const none = await ok(
+      '<rss><channel><title>t</title><item><title>No version</title><link>https://o.example/2</link></item></channel></rss>',
+    );
     expect(none.items[0]?.title).toBe('No version');
   });
 
@@ -104,7 +115,9 @@ describe('parseFeedBytes: cleaning', () => {
     const doc = (extra: string) =>
       `<rss version="2.0"><channel><title>t</title><item><title>Same</title><pubDate>Mon, 17 Nov 2025 10:00:00 GMT</pubDate>${extra}</item></channel></rss>`;
     expect((await ok(doc('<guid>abc</guid><link>https://k.example/1</link>'))).items[0]?.key).toBe('g:abc');
-    expect((await ok(doc('<link>https://k.example/1?utm_source=x</link>'))).items[0]?.key).toBe('u:https://k.example/1');
+    expect((await ok(doc('<link>https://k.example/1?utm_source=x</link>'))).items[0]?.key).toBe(
+      'u:https://k.example/1',
+    );
     const a = (await ok(doc(''))).items[0]?.key;
     const b = (await ok(doc(''))).items[0]?.key;
     expect(a).toMatch(/^h:/);
@@ -112,7 +125,11 @@ describe('parseFeedBytes: cleaning', () => {
   });
 
   it('bounds titles, bodies and the number of items', async () => {
-    const items = Array.from({ length: 1200 }, (_, i) => `<item><title>${'T'.repeat(2000)}</title><link>https://b.example/${i}</link><description>${'word '.repeat(10_000)}</description></item>`);
+    const items = Array.from(
+      { length: 1200 },
+      (_, i) =>
+        `<item><title>${'T'.repeat(2000)}</title><link>https://b.example/${i}</link><description>${'word '.repeat(10_000)}</description></item>`,
+    );
     const feed = await ok(`<rss version="2.0"><channel><title>t</title>${items.join('')}</channel></rss>`);
     expect(feed.items).toHaveLength(1000);
     expect(feed.items[0]?.title.length).toBeLessThanOrEqual(500);
@@ -126,7 +143,9 @@ describe('parseFeedBytes: hostile and broken input', () => {
     expect(feed.items.length).toBe(2);
     expect(feed.items[0]?.title).toBe('Tax & reporting rules for crypto published');
     expect(feed.items[0]?.url).toBe('https://sloppy.example/a?x=1&y=2');
-    expect(feed.items[0]?.body).toBe('Contains a bare ampersand & an HTML entity été and &unknownentity; too');
+    expect(feed.items[0]?.body).toBe(
+      'Contains a bare ampersand & an HTML entity été and &unknownentity; too',
+    );
     expect(feed.repaired).toBe(true);
   });
 
@@ -157,7 +176,10 @@ describe('parseFeedBytes: hostile and broken input', () => {
   });
 
   it('rejects XML that is not a feed, and an empty body', async () => {
-    expect(await parse('<?xml version="1.0"?><svg><rect/></svg>')).toEqual({ ok: false, reason: expect.stringMatching(/<svg>.*not rss/) });
+    expect(await parse('<?xml version="1.0"?><svg><rect/></svg>')).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/<svg>.*not rss/),
+    });
     expect(await parse('')).toEqual({ ok: false, reason: 'empty response body' });
   });
 
@@ -177,21 +199,33 @@ describe('parseFeedBytes: hostile and broken input', () => {
   it('refuses a gzip body that unpacks past the size limit', async () => {
     const { gzipSync } = await import('node:zlib');
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
-    const result = await parseFeedBytes(bomb, { baseUrl: 'https://x.example/', now: NOW, maxBytes: 1024 * 1024 });
+    const result = await parseFeedBytes(bomb, {
+      baseUrl: 'https://x.example/',
+      now: NOW,
+      maxBytes: 1024 * 1024,
+    });
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/gzip/) });
   });
 });
 
 describe('parseFeedBytes: charsets', () => {
-  const doc = (title: string, decl = '') => `${decl}<rss version="2.0"><channel><title>c</title><item><title>${title}</title><link>https://c.example/1</link></item></channel></rss>`;
+  const doc = (title: string, decl = '') =>
+    `${decl}<rss version="2.0"><channel><title>c</title><item><title>${title}</title><link>https://c.example/1</link></item></channel></rss>`;
 
   it('decodes ISO-8859-1 declared in the XML prolog', async () => {
-    const bytes = Buffer.from(doc('Régulation à Paris', '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1');
+    const bytes = Buffer.from(
+      doc('Régulation à Paris', '<?xml version="1.0" encoding="ISO-8859-1"?>'),
+      'latin1',
+    );
     expect((await ok(bytes)).items[0]?.title).toBe('Régulation à Paris');
   });
 
   it('decodes windows-1252 declared in Content-Type, smart quotes included', async () => {
-    const bytes = Buffer.concat([Buffer.from(doc('X').split('X')[0] ?? ''), Buffer.from([0x93, 0x51, 0x94, 0x20, 0x80]), Buffer.from(doc('X').split('X')[1] ?? '')]);
+    const bytes = Buffer.concat([
+      Buffer.from(doc('X').split('X')[0] ?? ''),
+      Buffer.from([0x93, 0x51, 0x94, 0x20, 0x80]),
+      Buffer.from(doc('X').split('X')[1] ?? ''),
+    ]);
     expect((await ok(bytes, 'application/rss+xml; charset=windows-1252')).items[0]?.title).toBe('“Q” €');
   });
 
@@ -210,7 +244,11 @@ describe('parseFeedBytes: charsets', () => {
   });
 
   it('strips a UTF-8 BOM and keeps invalid bytes from crashing the parse', async () => {
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(doc('ok ')), Buffer.from([0xff, 0xfe, 0xfd])]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(doc('ok ')),
+      Buffer.from([0xff, 0xfe, 0xfd]),
+    ]);
     const feed = await ok(bytes);
     expect(feed.items[0]?.title).toBe('ok');
   });

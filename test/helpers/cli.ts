@@ -19,8 +19,15 @@ export function cleanEnv(env: Record<string, string | undefined>): NodeJS.Proces
 }
 
 /** Runs the built CLI to completion. */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string; timeoutMs?: number } = {}): Promise<RunResult> {
-  return collect(spawn(process.execPath, [CLI, ...args], { env: cleanEnv(env), cwd: options.cwd ?? ROOT }), options.timeoutMs ?? 20_000);
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  options: { cwd?: string; timeoutMs?: number } = {},
+): Promise<RunResult> {
+  return collect(
+    spawn(process.execPath, [CLI, ...args], { env: cleanEnv(env), cwd: options.cwd ?? ROOT }),
+    options.timeoutMs ?? 20_000,
+  );
 }
 
 /** Collects a child's output until it exits (killed after `timeoutMs`). */

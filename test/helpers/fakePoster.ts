@@ -7,7 +7,12 @@ export interface RecordedPost {
 }
 
 /** A recording ChannelPoster; `script` decides each send's result (default: sent). */
-export function createFakePoster(script: (channelId: string, message: OutgoingMessage, nonce: string) => PostResult = () => ({ status: 'sent', messageId: null })) {
+export function createFakePoster(
+  script: (channelId: string, message: OutgoingMessage, nonce: string) => PostResult = () => ({
+    status: 'sent',
+    messageId: null,
+  }),
+) {
   const sent: RecordedPost[] = [];
   const poster: ChannelPoster & { sent: RecordedPost[] } = {
     sent,

@@ -43,7 +43,10 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
     }
     const send = () => {
       if (res.destroyed) return;
-      res.writeHead(route.status ?? 200, { 'content-type': 'application/rss+xml; charset=utf-8', ...route.headers });
+      res.writeHead(route.status ?? 200, {
+        'content-type': 'application/rss+xml; charset=utf-8',
+        ...route.headers,
+      });
       res.end(route.body ?? '');
     };
     if (route.delayMs) setTimeout(send, route.delayMs);
@@ -71,7 +74,17 @@ export async function startFeedServer(routes: Record<string, Route> = {}): Promi
 }
 
 /** Builds an RSS 2.0 document from item specs (for tests that need many or generated items). */
-export function rss(items: Array<{ title: string; link?: string; guid?: string; pubDate?: string; description?: string; extra?: string }>, channel = 'Test feed'): string {
+export function rss(
+  items: Array<{
+    title: string;
+    link?: string;
+    guid?: string;
+    pubDate?: string;
+    description?: string;
+    extra?: string;
+  }>,
+  channel = 'Test feed',
+): string {
   const body = items
     .map(
       (i) =>

@@ -19,9 +19,18 @@ export function createTestApp(
   const dir = tempDir();
   const feedsPath = dir.file('feeds.json');
   const writeFeeds: TestApp['writeFeeds'] = (list) =>
-    writeFileSync(feedsPath, JSON.stringify({ feeds: list.map((f) => ({ name: f.id, kind: 'media', ...f })) }));
+    writeFileSync(
+      feedsPath,
+      JSON.stringify({ feeds: list.map((f) => ({ name: f.id, kind: 'media', ...f })) }),
+    );
   writeFeeds(feeds);
-  const config = loadConfig({ POLICYWIRE_DB: dir.file('test.db'), POLICYWIRE_FEEDS: feedsPath, LOG_LEVEL: 'silent', FETCH_TIMEOUT_MS: '2000', ...options.env });
+  const config = loadConfig({
+    POLICYWIRE_DB: dir.file('test.db'),
+    POLICYWIRE_FEEDS: feedsPath,
+    LOG_LEVEL: 'silent',
+    FETCH_TIMEOUT_MS: '2000',
+    ...options.env,
+  });
   const app = openApp(config, pino({ level: 'silent' }), options);
   return {
     ...app,

@@ -13,7 +13,10 @@ let app: TestApp;
 
 beforeAll(async () => {
   server = await startFeedServer({ '/feed': { body: fixture('feeds/xi-blockchain.rss') } });
-  app = createTestApp([{ id: 'crypto-briefing', name: 'Crypto Briefing', url: server.url('/feed'), kind: 'media' }], { clock: () => Date.parse('2019-10-25T18:00:00Z') });
+  app = createTestApp(
+    [{ id: 'crypto-briefing', name: 'Crypto Briefing', url: server.url('/feed'), kind: 'media' }],
+    { clock: () => Date.parse('2019-10-25T18:00:00Z') },
+  );
   await app.poll();
 });
 afterAll(async () => {
@@ -25,13 +28,18 @@ describe('“China’s President Wants The Country To Be A Global Blockchain Lea
   it('is China policy news, found by topic and alias, with the lede as summary and no disclaimer or bio', () => {
     for (const subject of ['china', 'China', '中国', 'pboc', 'Xi Jinping']) {
       const { stories } = findNews(app.stories, { subject, limit: 5 });
-      expect(stories.map((s) => s.title), subject).toEqual(['China’s President Wants The Country To Be A Global Blockchain Leader']);
+      expect(
+        stories.map((s) => s.title),
+        subject,
+      ).toEqual(['China’s President Wants The Country To Be A Global Blockchain Leader']);
     }
     const [story] = findNews(app.stories, { subject: 'china', limit: 1 }).stories;
     expect(story?.policy).toBe(true);
     expect(story?.topics).toContain('china');
     expect(story?.url).toBe('https://cryptobriefing.example/china-president-global-blockchain-leader/');
-    expect(story?.summary).toMatch(/^Chinese President Xi Jinping called for accelerating the development of blockchain technology at a Politburo study session on Thursday\./);
+    expect(story?.summary).toMatch(
+      /^Chinese President Xi Jinping called for accelerating the development of blockchain technology at a Politburo study session on Thursday\./,
+    );
     expect(story?.summary).not.toMatch(/Disclaimer|investment advice|About Author|Follow us/);
     expect(story?.summary.length).toBeLessThanOrEqual(310);
   });

@@ -1,8 +1,21 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexByTopic, type MatchableStory, type MatchableSubscription, matchStories } from '../../src/core/match.js';
+import {
+  indexByTopic,
+  type MatchableStory,
+  type MatchableSubscription,
+  matchStories,
+} from '../../src/core/match.js';
 import type { NormalizedItem } from '../../src/core/types.js';
-import { type DispatchDeps, deliverRound, drainQueue, queueNewStories, resumeChannel, retryDelay, runDueDigests } from '../../src/jobs/dispatch.js';
+import {
+  type DispatchDeps,
+  deliverRound,
+  drainQueue,
+  queueNewStories,
+  resumeChannel,
+  retryDelay,
+  runDueDigests,
+} from '../../src/jobs/dispatch.js';
 import { type Db, openDatabase } from '../../src/storage/database.js';
 import { createSqliteDeliveryStore } from '../../src/storage/deliveryStore.js';
 import { createSqliteFeedStore } from '../../src/storage/feedStore.js';
@@ -16,11 +29,28 @@ let db: Db;
 let deps: DispatchDeps;
 let seq = 0;
 
-function addStories(n: number, topics: string[], opts: { policy?: boolean; ageHours?: number; backlog?: boolean } = {}): number[] {
+function addStories(
+  n: number,
+  topics: string[],
+  opts: { policy?: boolean; ageHours?: number; backlog?: boolean } = {},
+): number[] {
   const items = Array.from({ length: n }, () => {
     seq++;
-    const item: NormalizedItem = { key: `k${seq}`, url: `https://n.example/${seq}`, title: `Story ${seq}`, body: `Body ${seq}`, author: null, categories: [], publishedAt: now - (opts.ageHours ?? 1) * HOUR + seq, undated: false };
-    return { item, summary: `Summary ${seq}`, classification: { topics, policy: opts.policy ?? true, relevance: 1 } };
+    const item: NormalizedItem = {
+      key: `k${seq}`,
+      url: `https://n.example/${seq}`,
+      title: `Story ${seq}`,
+      body: `Body ${seq}`,
+      author: null,
+      categories: [],
+      publishedAt: now - (opts.ageHours ?? 1) * HOUR + seq,
+      undated: false,
+    };
+    return {
+      item,
+      summary: `Summary ${seq}`,
+      classification: { topics, policy: opts.policy ?? true, relevance: 1 },
+    };
   });
   return deps.stories.ingest('f', items, { now, backlog: opts.backlog ?? false }).newStoryIds;
 }
@@ -28,7 +58,10 @@ function addStories(n: number, topics: string[], opts: { policy?: boolean; ageHo
 beforeEach(() => {
   now = Date.parse('2025-11-20T12:00:00Z');
   db = openDatabase(':memory:');
-  createSqliteFeedStore(db).sync([{ id: 'f', name: 'Feed F', url: 'https://f.example/', kind: 'media', jurisdictions: [] }], now);
+  createSqliteFeedStore(db).sync(
+    [{ id: 'f', name: 'Feed F', url: 'https://f.example/', kind: 'media', jurisdictions: [] }],
+    now,
+  );
   deps = {
     stories: createSqliteStoryStore(db),
     subscriptions: createSqliteSubscriptionStore(db),
@@ -41,11 +74,22 @@ beforeEach(() => {
 });
 afterEach(() => db.close());
 
-const sub = (channelId: string, topic: string, mode: 'instant' | 'digest' = 'instant', extra: { digestTime?: string; timezone?: string } = {}) =>
-  deps.subscriptions.upsert({ guildId: 'g1', channelId, topic, mode, ...extra }, now).subscription;
+const sub = (
+  channelId: string,
+  topic: string,
+  mode: 'instant' | 'digest' = 'instant',
+  extra: { digestTime?: string; timezone?: string } = {},
+) => deps.subscriptions.upsert({ guildId: 'g1', channelId, topic, mode, ...extra }, now).subscription;
 
 describe('matchStories', () => {
-  const story = (id: number, topics: string[], over: Partial<MatchableStory> = {}): MatchableStory => ({ id, topics, policy: true, backlog: false, publishedAt: now - HOUR, ...over });
+  const story = (id: number, topics: string[], over: Partial<MatchableStory> = {}): MatchableStory => ({
+    id,
+    topics,
+    policy: true,
+    backlog: false,
+    publishedAt: now - HOUR,
+    ...over,
+  });
   const subs: MatchableSubscription[] = [
     { id: 1, guildId: 'g', channelId: 'c1', topic: 'china', mode: 'digest' },
     { id: 2, guildId: 'g', channelId: 'c1', topic: 'stablecoins', mode: 'instant' },
@@ -59,7 +103,11 @@ describe('matchStories', () => {
     ]);
   });
   it('skips backlog, non-policy stories and stories older than 48 hours', () => {
-    const stories = [story(1, ['china'], { backlog: true }), story(2, ['china'], { policy: false }), story(3, ['china'], { publishedAt: now - 49 * HOUR })];
+    const stories = [
+      story(1, ['china'], { backlog: true }),
+      story(2, ['china'], { policy: false }),
+      story(3, ['china'], { publishedAt: now - 49 * HOUR }),
+    ];
     expect(matchStories(stories, indexByTopic(subs), now)).toEqual([]);
   });
 });
@@ -73,7 +121,11 @@ describe('dispatch', () => {
     expect(queueNewStories(deps, ids)).toBe(0);
     await drainQueue(deps);
     const poster = deps.poster as ReturnType<typeof createFakePoster>;
-    expect(poster.sent.map((p) => `${p.channelId}:${p.message.kind === 'story' ? p.message.post.storyId : ''}`).sort()).toEqual([`c1:${ids[0]}`, `c1:${ids[1]}`, `c2:${ids[0]}`, `c2:${ids[1]}`].sort());
+    expect(
+      poster.sent
+        .map((p) => `${p.channelId}:${p.message.kind === 'story' ? p.message.post.storyId : ''}`)
+        .sort(),
+    ).toEqual([`c1:${ids[0]}`, `c1:${ids[1]}`, `c2:${ids[0]}`, `c2:${ids[1]}`].sort());
     expect(new Set(poster.sent.map((p) => p.nonce)).size).toBe(4);
     await drainQueue(deps);
     expect(poster.sent).toHaveLength(4);
@@ -92,7 +144,9 @@ describe('dispatch', () => {
 
   it('retries later with backoff, keeping the same nonce, and never drops during an outage', async () => {
     let down = true;
-    const poster = createFakePoster(() => (down ? { status: 'retry', reason: 'Discord HTTP 503' } : { status: 'sent', messageId: 'm1' }));
+    const poster = createFakePoster(() =>
+      down ? { status: 'retry', reason: 'Discord HTTP 503' } : { status: 'sent', messageId: 'm1' },
+    );
     deps.poster = poster;
     sub('c1', 'china');
     queueNewStories(deps, addStories(1, ['china']));
@@ -111,7 +165,11 @@ describe('dispatch', () => {
 
   it('pauses a channel that refuses posts, keeps its queue, resumes and drops what became too old', async () => {
     let refused = true;
-    deps.poster = createFakePoster(() => (refused ? { status: 'paused', reason: 'Missing Permissions', code: 50013 } : { status: 'sent', messageId: 'm' }));
+    deps.poster = createFakePoster(() =>
+      refused
+        ? { status: 'paused', reason: 'Missing Permissions', code: 50013 }
+        : { status: 'sent', messageId: 'm' },
+    );
     sub('c1', 'china');
     queueNewStories(deps, addStories(3, ['china']));
     await drainQueue(deps);
@@ -130,12 +188,18 @@ describe('dispatch', () => {
   });
 
   it('gives up on a delivery Discord will never accept', async () => {
-    deps.poster = createFakePoster(() => ({ status: 'failed', reason: 'Discord refused the message: 400 50035' }));
+    deps.poster = createFakePoster(() => ({
+      status: 'failed',
+      reason: 'Discord refused the message: 400 50035',
+    }));
     sub('c1', 'china');
     queueNewStories(deps, addStories(1, ['china']));
     await drainQueue(deps);
     expect(deps.deliveries.pendingCount()).toBe(0);
-    expect(db.prepare("SELECT status, last_error FROM deliveries").get()).toEqual({ status: 'failed', last_error: 'Discord refused the message: 400 50035' });
+    expect(db.prepare('SELECT status, last_error FROM deliveries').get()).toEqual({
+      status: 'failed',
+      last_error: 'Discord refused the message: 400 50035',
+    });
   });
 });
 
@@ -163,7 +227,9 @@ describe('digests', () => {
 
   it('resends a digest recorded before a crash with the same nonce', async () => {
     let fail = true;
-    const poster = createFakePoster(() => (fail ? { status: 'retry', reason: 'network' } : { status: 'sent', messageId: 'm' }));
+    const poster = createFakePoster(() =>
+      fail ? { status: 'retry', reason: 'network' } : { status: 'sent', messageId: 'm' },
+    );
     deps.poster = poster;
     sub('d1', 'eu', 'digest', { digestTime: '09:00', timezone: 'UTC' });
     now = Date.parse('2025-11-21T08:00:00Z');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKOFF_CAP_MS } from '../../src/jobs/backoff.js';
-import { fixture } from '../helpers/fixtures.js';
 import { type FeedServer, rss, startFeedServer } from '../helpers/feedServer.js';
+import { fixture } from '../helpers/fixtures.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
 
 let server: FeedServer;
@@ -22,31 +22,72 @@ afterEach(async () => {
 describe('pollFeeds', () => {
   it('stores the first poll as backlog and counts only later items as new', async () => {
     server.route('/sec.xml', { body: fixture('feeds/sec-press.xml') });
-    app = createTestApp([{ id: 'sec-press', url: server.url('/sec.xml'), kind: 'regulator', jurisdictions: ['us'] }], { clock });
+    app = createTestApp(
+      [{ id: 'sec-press', url: server.url('/sec.xml'), kind: 'regulator', jurisdictions: ['us'] }],
+      { clock },
+    );
     const first = await app.poll();
-    expect(first.feeds[0]).toMatchObject({ feedId: 'sec-press', outcome: 'ok', newItems: 3, baseline: true, newStoryIds: [] });
+    expect(first.feeds[0]).toMatchObject({
+      feedId: 'sec-press',
+      outcome: 'ok',
+      newItems: 3,
+      baseline: true,
+      newStoryIds: [],
+    });
     expect(app.stories.news({ limit: 10, policyOnly: false }).every((s) => s.backlog)).toBe(true);
 
-    const doc = fixture('feeds/sec-press.xml').toString().replace('<item>', '<item><title>SEC Approves New Crypto Rule</title><link>https://www.sec.gov/newsroom/press-releases/2025-102</link><guid isPermaLink="false">2025-102</guid><pubDate>Thu, 20 Nov 2025 10:00:00 -0500</pubDate></item><item>');
+    const doc = fixture('feeds/sec-press.xml')
+      .toString()
+      .replace(
+        '<item>',
+        '<item><title>SEC Approves New Crypto Rule</title><link>https://www.sec.gov/newsroom/press-releases/2025-102</link><guid isPermaLink="false">2025-102</guid><pubDate>Thu, 20 Nov 2025 10:00:00 -0500</pubDate></item><item>',
+      );
     server.route('/sec.xml', { body: doc });
     now += 600_000;
     const second = await app.poll();
     expect(second.feeds[0]).toMatchObject({ outcome: 'ok', newItems: 1, baseline: false });
     expect(second.newStoryIds).toHaveLength(1);
     const [story] = app.stories.byIds(second.newStoryIds);
-    expect(story).toMatchObject({ title: 'SEC Approves New Crypto Rule', backlog: false, sources: ['sec-press'] });
+    expect(story).toMatchObject({
+      title: 'SEC Approves New Crypto Rule',
+      backlog: false,
+      sources: ['sec-press'],
+    });
   });
 
   it('makes one story of the same article under utm-tagged URLs from two feeds', async () => {
-    const a = rss([{ title: 'MiCA enters into force', link: 'https://news.example/mica?utm_source=feed-a', guid: 'a-1', pubDate: 'Thu, 20 Nov 2025 09:00:00 GMT' }]);
-    const b = rss([{ title: 'MiCA enters into force', link: 'https://news.example/mica?utm_source=feed-b&utm_medium=rss#top', guid: 'b-9', pubDate: 'Thu, 20 Nov 2025 09:05:00 GMT' }]);
+    const a = rss([
+      {
+        title: 'MiCA enters into force',
+        link: 'https://news.example/mica?utm_source=feed-a',
+        guid: 'a-1',
+        pubDate: 'Thu, 20 Nov 2025 09:00:00 GMT',
+      },
+    ]);
+    const b = rss([
+      {
+        title: 'MiCA enters into force',
+        link: 'https://news.example/mica?utm_source=feed-b&utm_medium=rss#top',
+        guid: 'b-9',
+        pubDate: 'Thu, 20 Nov 2025 09:05:00 GMT',
+      },
+    ]);
     server.route('/a.xml', { body: a });
     server.route('/b.xml', { body: b });
-    app = createTestApp([{ id: 'feed-a', url: server.url('/a.xml') }, { id: 'feed-b', url: server.url('/b.xml') }], { clock });
+    app = createTestApp(
+      [
+        { id: 'feed-a', url: server.url('/a.xml') },
+        { id: 'feed-b', url: server.url('/b.xml') },
+      ],
+      { clock },
+    );
     await app.poll();
     const stories = app.stories.news({ limit: 10, policyOnly: false });
     expect(stories).toHaveLength(1);
-    expect(stories[0]).toMatchObject({ url: 'https://news.example/mica', sources: expect.arrayContaining(['feed-a', 'feed-b']) });
+    expect(stories[0]).toMatchObject({
+      url: 'https://news.example/mica',
+      sources: expect.arrayContaining(['feed-a', 'feed-b']),
+    });
   });
 
   it('uses conditional GET on the next poll, and a 304 changes nothing', async () => {
@@ -66,7 +107,10 @@ describe('pollFeeds', () => {
 
   it('records each failing feed with its error and never lets it stop the others', async () => {
     server.route('/ok.xml', { body: fixture('feeds/sec-press.xml') });
-    server.route('/html', { body: fixture('feeds/not-a-feed.html'), headers: { 'content-type': 'text/html' } });
+    server.route('/html', {
+      body: fixture('feeds/not-a-feed.html'),
+      headers: { 'content-type': 'text/html' },
+    });
     server.route('/500', { status: 500 });
     app = createTestApp(
       [
@@ -84,7 +128,10 @@ describe('pollFeeds', () => {
     expect(byId.html).toMatchObject({ outcome: 'parse-error', error: expect.stringMatching(/HTML page/) });
     expect(byId.broken).toMatchObject({ outcome: 'http-error', error: 'HTTP 500 Internal Server Error' });
     expect(byId.refused).toMatchObject({ outcome: 'network-error' });
-    expect(app.feeds.get('broken')).toMatchObject({ status: 'failing', lastError: 'HTTP 500 Internal Server Error' });
+    expect(app.feeds.get('broken')).toMatchObject({
+      status: 'failing',
+      lastError: 'HTTP 500 Internal Server Error',
+    });
   });
 
   it('backs off a failing feed exponentially, still retries it, and never drops it', async () => {
@@ -101,7 +148,12 @@ describe('pollFeeds', () => {
     expect(Math.max(...delays)).toBeLessThanOrEqual(BACKOFF_CAP_MS * 1.2);
     expect(server.hits('/500')).toHaveLength(12);
     // After a day of failures the feed is still listed, failing, with its last error.
-    expect(app.feeds.list()[0]).toMatchObject({ id: 'broken', status: 'failing', consecutiveFailures: 12, lastError: 'HTTP 500 Internal Server Error' });
+    expect(app.feeds.list()[0]).toMatchObject({
+      id: 'broken',
+      status: 'failing',
+      consecutiveFailures: 12,
+      lastError: 'HTTP 500 Internal Server Error',
+    });
     // Recovery resets the backoff.
     server.route('/500', { body: fixture('feeds/sec-press.xml') });
     await app.poll();
@@ -133,7 +185,9 @@ describe('pollFeeds', () => {
         peak = Math.max(peak, inFlight);
         setTimeout(() => {
           inFlight--;
-          res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(rss([{ title: `t${i}`, link: `https://c.example/${i}` }]));
+          res
+            .writeHead(200, { 'content-type': 'application/rss+xml' })
+            .end(rss([{ title: `t${i}`, link: `https://c.example/${i}` }]));
         }, 40);
       });
     }
@@ -149,7 +203,13 @@ describe('pollFeeds', () => {
   it('re-reads the feeds file each run: removed feeds become inactive, their stories stay', async () => {
     server.route('/a.xml', { body: rss([{ title: 'A story', link: 'https://a.example/1' }]) });
     server.route('/b.xml', { body: rss([{ title: 'B story', link: 'https://b.example/1' }]) });
-    app = createTestApp([{ id: 'a', url: server.url('/a.xml') }, { id: 'b', url: server.url('/b.xml') }], { clock });
+    app = createTestApp(
+      [
+        { id: 'a', url: server.url('/a.xml') },
+        { id: 'b', url: server.url('/b.xml') },
+      ],
+      { clock },
+    );
     await app.poll();
     app.writeFeeds([{ id: 'a', url: server.url('/a.xml') }]);
     const report = await app.poll();

@@ -38,10 +38,14 @@ describe('scheduleJob', () => {
 
   it('keeps scheduling after a run fails', async () => {
     let runs = 0;
-    const scheduler = scheduleJob('0 0 1 1 *', async () => {
-      runs++;
-      throw new Error('boom');
-    }, pino({ level: 'silent' }));
+    const scheduler = scheduleJob(
+      '0 0 1 1 *',
+      async () => {
+        runs++;
+        throw new Error('boom');
+      },
+      pino({ level: 'silent' }),
+    );
     await scheduler.runNow();
     await scheduler.runNow();
     expect(runs).toBe(2);

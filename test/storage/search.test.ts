@@ -4,7 +4,12 @@ import type { NormalizedItem } from '../../src/core/types.js';
 import { type Db, openDatabase } from '../../src/storage/database.js';
 import { createSqliteFeedStore } from '../../src/storage/feedStore.js';
 import { buildFtsQuery } from '../../src/storage/ftsQuery.js';
-import { createSqliteStoryStore, type PreparedItem, SearchQueryError, type StoryStore } from '../../src/storage/storyStore.js';
+import {
+  createSqliteStoryStore,
+  type PreparedItem,
+  SearchQueryError,
+  type StoryStore,
+} from '../../src/storage/storyStore.js';
 
 const T0 = Date.parse('2025-11-20T12:00:00Z');
 const HOUR = 3_600_000;
@@ -12,9 +17,23 @@ let db: Db;
 let stories: StoryStore;
 let seq = 0;
 
-function prepared(title: string, body: string, topics: string[], opts: { policy?: boolean; at?: number; url?: string | null; cluster?: boolean } = {}): PreparedItem {
+function prepared(
+  title: string,
+  body: string,
+  topics: string[],
+  opts: { policy?: boolean; at?: number; url?: string | null; cluster?: boolean } = {},
+): PreparedItem {
   seq++;
-  const item: NormalizedItem = { key: `k${seq}`, url: opts.url === undefined ? `https://news.example/${seq}` : opts.url, title, body, author: null, categories: [], publishedAt: opts.at ?? T0 + seq, undated: false };
+  const item: NormalizedItem = {
+    key: `k${seq}`,
+    url: opts.url === undefined ? `https://news.example/${seq}` : opts.url,
+    title,
+    body,
+    author: null,
+    categories: [],
+    publishedAt: opts.at ?? T0 + seq,
+    undated: false,
+  };
   return {
     item,
     summary: body.slice(0, 200),
@@ -26,7 +45,13 @@ function prepared(title: string, body: string, topics: string[], opts: { policy?
 beforeEach(() => {
   db = openDatabase(':memory:');
   createSqliteFeedStore(db).sync(
-    ['a', 'b', 'c'].map((id) => ({ id, name: `Outlet ${id.toUpperCase()}`, url: `https://${id}.example/feed`, kind: 'media' as const, jurisdictions: [] })),
+    ['a', 'b', 'c'].map((id) => ({
+      id,
+      name: `Outlet ${id.toUpperCase()}`,
+      url: `https://${id}.example/feed`,
+      kind: 'media' as const,
+      jurisdictions: [],
+    })),
     T0,
   );
   stories = createSqliteStoryStore(db);
@@ -35,55 +60,131 @@ afterEach(() => db.close());
 
 describe('topic queries', () => {
   it('returns a topic’s policy stories newest first, all of them with policyOnly false', () => {
-    stories.ingest('a', [
-      prepared('PBoC tightens crypto rules', 'The People’s Bank of China tightened rules.', ['china', 'enforcement'], { at: T0 - 2 * HOUR }),
-      prepared('NFT sale in Shanghai breaks record', 'An NFT sold for a record in Shanghai.', ['china'], { policy: false, at: T0 - HOUR }),
-      prepared('SEC sues exchange', 'The SEC sued an exchange.', ['us', 'enforcement'], { at: T0 }),
-    ], { now: T0, backlog: false });
-    expect(stories.news({ limit: 10, topic: 'china' }).map((s) => s.title)).toEqual(['PBoC tightens crypto rules']);
-    expect(stories.news({ limit: 10, topic: 'china', policyOnly: false }).map((s) => s.title)).toEqual(['NFT sale in Shanghai breaks record', 'PBoC tightens crypto rules']);
-    expect(stories.news({ limit: 10, topic: 'enforcement' }).map((s) => s.title)).toEqual(['SEC sues exchange', 'PBoC tightens crypto rules']);
-    expect(stories.news({ limit: 10, topic: 'china', since: T0 - 90 * 60_000, policyOnly: false }).map((s) => s.title)).toEqual(['NFT sale in Shanghai breaks record']);
-    expect(stories.topicCounts()).toEqual(new Map([['china', 1], ['enforcement', 2], ['us', 1]]));
+    stories.ingest(
+      'a',
+      [
+        prepared(
+          'PBoC tightens crypto rules',
+          'The People’s Bank of China tightened rules.',
+          ['china', 'enforcement'],
+          { at: T0 - 2 * HOUR },
+        ),
+        prepared('NFT sale in Shanghai breaks record', 'An NFT sold for a record in Shanghai.', ['china'], {
+          policy: false,
+          at: T0 - HOUR,
+        }),
+        prepared('SEC sues exchange', 'The SEC sued an exchange.', ['us', 'enforcement'], { at: T0 }),
+      ],
+      { now: T0, backlog: false },
+    );
+    expect(stories.news({ limit: 10, topic: 'china' }).map((s) => s.title)).toEqual([
+      'PBoC tightens crypto rules',
+    ]);
+    expect(stories.news({ limit: 10, topic: 'china', policyOnly: false }).map((s) => s.title)).toEqual([
+      'NFT sale in Shanghai breaks record',
+      'PBoC tightens crypto rules',
+    ]);
+    expect(stories.news({ limit: 10, topic: 'enforcement' }).map((s) => s.title)).toEqual([
+      'SEC sues exchange',
+      'PBoC tightens crypto rules',
+    ]);
+    expect(
+      stories
+        .news({ limit: 10, topic: 'china', since: T0 - 90 * 60_000, policyOnly: false })
+        .map((s) => s.title),
+    ).toEqual(['NFT sale in Shanghai breaks record']);
+    expect(stories.topicCounts()).toEqual(
+      new Map([
+        ['china', 1],
+        ['enforcement', 2],
+        ['us', 1],
+      ]),
+    );
   });
 });
 
 describe('full-text search', () => {
   beforeEach(() => {
-    stories.ingest('a', [
-      prepared('Stablecoin bill passes the Senate', 'The GENIUS Act on payment stablecoins passed the US Senate on Tuesday.', ['us', 'stablecoins']),
-      prepared('Hong Kong licenses stablecoin issuers', 'The HKMA granted the first stablecoin issuer licences.', ['hong-kong', 'stablecoins']),
-      prepared('Bitcoin price rallies', 'Bitcoin rose 5% as traders cheered.', [], { policy: false }),
-      prepared('中国人民银行加强虚拟货币监管', '中国人民银行表示将继续打击虚拟货币交易炒作。', ['china']),
-      prepared('Régulation des crypto-actifs en France', 'L’AMF publie ses orientations sur les prestataires.', ['eu']),
-    ], { now: T0, backlog: false });
+    stories.ingest(
+      'a',
+      [
+        prepared(
+          'Stablecoin bill passes the Senate',
+          'The GENIUS Act on payment stablecoins passed the US Senate on Tuesday.',
+          ['us', 'stablecoins'],
+        ),
+        prepared(
+          'Hong Kong licenses stablecoin issuers',
+          'The HKMA granted the first stablecoin issuer licences.',
+          ['hong-kong', 'stablecoins'],
+        ),
+        prepared('Bitcoin price rallies', 'Bitcoin rose 5% as traders cheered.', [], { policy: false }),
+        prepared('中国人民银行加强虚拟货币监管', '中国人民银行表示将继续打击虚拟货币交易炒作。', ['china']),
+        prepared(
+          'Régulation des crypto-actifs en France',
+          'L’AMF publie ses orientations sur les prestataires.',
+          ['eu'],
+        ),
+      ],
+      { now: T0, backlog: false },
+    );
   });
 
   it('finds words in title, summary and body, newest first, policy only by default', () => {
-    expect(stories.news({ limit: 10, text: 'stablecoin' }).map((s) => s.title)).toEqual(['Hong Kong licenses stablecoin issuers', 'Stablecoin bill passes the Senate']);
-    expect(stories.news({ limit: 10, text: 'GENIUS senate' }).map((s) => s.title)).toEqual(['Stablecoin bill passes the Senate']);
+    expect(stories.news({ limit: 10, text: 'stablecoin' }).map((s) => s.title)).toEqual([
+      'Hong Kong licenses stablecoin issuers',
+      'Stablecoin bill passes the Senate',
+    ]);
+    expect(stories.news({ limit: 10, text: 'GENIUS senate' }).map((s) => s.title)).toEqual([
+      'Stablecoin bill passes the Senate',
+    ]);
     expect(stories.news({ limit: 10, text: 'bitcoin' })).toEqual([]);
-    expect(stories.news({ limit: 10, text: 'bitcoin', policyOnly: false }).map((s) => s.title)).toEqual(['Bitcoin price rallies']);
+    expect(stories.news({ limit: 10, text: 'bitcoin', policyOnly: false }).map((s) => s.title)).toEqual([
+      'Bitcoin price rallies',
+    ]);
   });
 
   it('supports phrases, OR and exclusions, and ignores accents', () => {
-    expect(stories.news({ limit: 10, text: '"payment stablecoins"' }).map((s) => s.title)).toEqual(['Stablecoin bill passes the Senate']);
+    expect(stories.news({ limit: 10, text: '"payment stablecoins"' }).map((s) => s.title)).toEqual([
+      'Stablecoin bill passes the Senate',
+    ]);
     expect(stories.news({ limit: 10, text: 'HKMA OR GENIUS' })).toHaveLength(2);
-    expect(stories.news({ limit: 10, text: 'stablecoin -senate' }).map((s) => s.title)).toEqual(['Hong Kong licenses stablecoin issuers']);
-    expect(stories.news({ limit: 10, text: 'regulation' }).map((s) => s.title)).toEqual(['Régulation des crypto-actifs en France']);
+    expect(stories.news({ limit: 10, text: 'stablecoin -senate' }).map((s) => s.title)).toEqual([
+      'Hong Kong licenses stablecoin issuers',
+    ]);
+    expect(stories.news({ limit: 10, text: 'regulation' }).map((s) => s.title)).toEqual([
+      'Régulation des crypto-actifs en France',
+    ]);
   });
 
   it('finds Chinese text with the trigram index, and two-character words too', () => {
-    expect(stories.news({ limit: 10, text: '虚拟货币' }).map((s) => s.title)).toEqual(['中国人民银行加强虚拟货币监管']);
-    expect(stories.news({ limit: 10, text: '监管' }).map((s) => s.title)).toEqual(['中国人民银行加强虚拟货币监管']);
+    expect(stories.news({ limit: 10, text: '虚拟货币' }).map((s) => s.title)).toEqual([
+      '中国人民银行加强虚拟货币监管',
+    ]);
+    expect(stories.news({ limit: 10, text: '监管' }).map((s) => s.title)).toEqual([
+      '中国人民银行加强虚拟货币监管',
+    ]);
   });
 
   it('combines a search with a topic', () => {
-    expect(stories.news({ limit: 10, text: 'stablecoin', topic: 'us' }).map((s) => s.title)).toEqual(['Stablecoin bill passes the Senate']);
+    expect(stories.news({ limit: 10, text: 'stablecoin', topic: 'us' }).map((s) => s.title)).toEqual([
+      'Stablecoin bill passes the Senate',
+    ]);
   });
 
   it('turns input FTS5 would reject into a safe query or a clear message, never an SQL error', () => {
-    for (const hostile of ['AND', 'OR OR', '"unbalanced', 'NEAR(', 'col:value', '*', 'a AND', '(((', "'; DROP TABLE stories; --", 'title:stablecoin']) {
+    for (const hostile of [
+      'AND',
+      'OR OR',
+      '"unbalanced',
+      'NEAR(',
+      'col:value',
+      '*',
+      'a AND',
+      '(((',
+      "'; DROP TABLE stories; --",
+      'title:stablecoin',
+    ]) {
       let error: unknown;
       try {
         stories.news({ limit: 10, text: hostile });
@@ -121,9 +222,23 @@ describe('buildFtsQuery', () => {
 
 describe('clustering across outlets', () => {
   it('makes one story with several sources when outlets report the same news within 72 hours', () => {
-    const a = prepared('SEC sues Binance and CEO Changpeng Zhao over securities violations', 'The US Securities and Exchange Commission sued Binance and its founder Changpeng Zhao on Monday, alleging securities violations.', ['us', 'enforcement']);
-    const b = prepared('US SEC files lawsuit against Binance, Changpeng Zhao', 'The SEC filed a lawsuit against crypto exchange Binance and founder Changpeng Zhao, accusing them of securities law violations.', ['us', 'enforcement'], { at: T0 + 2 * HOUR });
-    const c = prepared('SEC sues Coinbase over unregistered exchange', 'The SEC sued Coinbase on Tuesday for operating an unregistered exchange.', ['us', 'enforcement'], { at: T0 + 3 * HOUR });
+    const a = prepared(
+      'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+      'The US Securities and Exchange Commission sued Binance and its founder Changpeng Zhao on Monday, alleging securities violations.',
+      ['us', 'enforcement'],
+    );
+    const b = prepared(
+      'US SEC files lawsuit against Binance, Changpeng Zhao',
+      'The SEC filed a lawsuit against crypto exchange Binance and founder Changpeng Zhao, accusing them of securities law violations.',
+      ['us', 'enforcement'],
+      { at: T0 + 2 * HOUR },
+    );
+    const c = prepared(
+      'SEC sues Coinbase over unregistered exchange',
+      'The SEC sued Coinbase on Tuesday for operating an unregistered exchange.',
+      ['us', 'enforcement'],
+      { at: T0 + 3 * HOUR },
+    );
     const first = stories.ingest('a', [a], { now: T0, backlog: false });
     const second = stories.ingest('b', [b], { now: T0 + 2 * HOUR, backlog: false });
     const third = stories.ingest('c', [c], { now: T0 + 3 * HOUR, backlog: false });
@@ -135,8 +250,17 @@ describe('clustering across outlets', () => {
   });
 
   it('does not join stories more than 72 hours apart', () => {
-    const a = prepared('SEC sues Binance and CEO Changpeng Zhao over securities violations', 'The SEC sued Binance and Changpeng Zhao.', ['us']);
-    const b = prepared('SEC sues Binance and CEO Changpeng Zhao over securities violations', 'The SEC sued Binance and Changpeng Zhao.', ['us'], { at: T0 + 80 * HOUR });
+    const a = prepared(
+      'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+      'The SEC sued Binance and Changpeng Zhao.',
+      ['us'],
+    );
+    const b = prepared(
+      'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+      'The SEC sued Binance and Changpeng Zhao.',
+      ['us'],
+      { at: T0 + 80 * HOUR },
+    );
     stories.ingest('a', [a], { now: T0, backlog: false });
     expect(stories.ingest('b', [b], { now: T0 + 80 * HOUR, backlog: false }).newStoryIds).toHaveLength(1);
   });

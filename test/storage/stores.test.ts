@@ -10,9 +10,25 @@ import { createSqliteStoryStore, type PreparedItem } from '../../src/storage/sto
 import { tempDir } from '../helpers/tempDir.js';
 
 const T0 = Date.parse('2025-11-20T12:00:00Z');
-const feedDef = (id: string, url = `https://${id}.example/feed`) => ({ id, name: `Feed ${id}`, url, kind: 'media' as const, jurisdictions: [] });
+const feedDef = (id: string, url = `https://${id}.example/feed`) => ({
+  id,
+  name: `Feed ${id}`,
+  url,
+  kind: 'media' as const,
+  jurisdictions: [],
+});
 const item = (key: string, url: string | null, extra: Partial<NormalizedItem> = {}): PreparedItem => ({
-  item: { key, url, title: `Title ${key}`, body: `Body ${key}`, author: null, categories: [], publishedAt: T0, undated: false, ...extra },
+  item: {
+    key,
+    url,
+    title: `Title ${key}`,
+    body: `Body ${key}`,
+    author: null,
+    categories: [],
+    publishedAt: T0,
+    undated: false,
+    ...extra,
+  },
   summary: `Summary ${key}`,
   classification: { topics: ['us'], policy: true, relevance: 1 },
 });
@@ -59,9 +75,19 @@ describe('FeedStore', () => {
   it('adds, updates and deactivates feeds from the feeds file, keeping their stories', () => {
     const feeds = createSqliteFeedStore(db);
     const stories = createSqliteStoryStore(db);
-    expect(feeds.sync([feedDef('a'), feedDef('b')], T0)).toEqual({ added: ['a', 'b'], updated: [], deactivated: [], reactivated: [] });
+    expect(feeds.sync([feedDef('a'), feedDef('b')], T0)).toEqual({
+      added: ['a', 'b'],
+      updated: [],
+      deactivated: [],
+      reactivated: [],
+    });
     stories.ingest('b', [item('1', 'https://b.example/1')], { now: T0, backlog: false });
-    expect(feeds.sync([{ ...feedDef('a'), name: 'Renamed' }], T0)).toEqual({ added: [], updated: ['a'], deactivated: ['b'], reactivated: [] });
+    expect(feeds.sync([{ ...feedDef('a'), name: 'Renamed' }], T0)).toEqual({
+      added: [],
+      updated: ['a'],
+      deactivated: ['b'],
+      reactivated: [],
+    });
     expect(feeds.get('a')?.name).toBe('Renamed');
     expect(feeds.get('b')).toMatchObject({ active: false, status: 'inactive' });
     expect(stories.count()).toBe(1);
@@ -75,7 +101,12 @@ describe('FeedStore', () => {
     feeds.recordSuccess('a', { now: T0, etag: '"x"', lastModified: 'yesterday', nextPollAt: T0 });
     expect(feeds.get('a')).toMatchObject({ etag: '"x"', baselineDone: true, status: 'ok' });
     feeds.sync([feedDef('a', 'https://a.example/new-feed')], T0);
-    expect(feeds.get('a')).toMatchObject({ etag: null, lastModified: null, baselineDone: false, url: 'https://a.example/new-feed' });
+    expect(feeds.get('a')).toMatchObject({
+      etag: null,
+      lastModified: null,
+      baselineDone: false,
+      url: 'https://a.example/new-feed',
+    });
   });
 
   it('records failures with the last error and keeps the feed', () => {
@@ -83,7 +114,12 @@ describe('FeedStore', () => {
     feeds.sync([feedDef('a')], T0);
     feeds.recordFailure('a', { now: T0, error: 'HTTP 500', nextPollAt: T0 + 1000 });
     feeds.recordFailure('a', { now: T0 + 1000, error: 'HTTP 503', nextPollAt: T0 + 5000 });
-    expect(feeds.get('a')).toMatchObject({ status: 'failing', lastError: 'HTTP 503', consecutiveFailures: 2, failingSince: T0 });
+    expect(feeds.get('a')).toMatchObject({
+      status: 'failing',
+      lastError: 'HTTP 503',
+      consecutiveFailures: 2,
+      failingSince: T0,
+    });
     expect(feeds.due(T0 + 2000)).toEqual([]);
     expect(feeds.due(T0 + 5000).map((f) => f.id)).toEqual(['a']);
   });
@@ -95,7 +131,10 @@ describe('StoryStore', () => {
   it('makes one story with two sources when two feeds carry the same canonical URL', () => {
     const stories = createSqliteStoryStore(db);
     const first = stories.ingest('a', [item('a1', 'https://news.example/s')], { now: T0, backlog: false });
-    const second = stories.ingest('b', [item('b1', 'https://news.example/s')], { now: T0 + 1, backlog: false });
+    const second = stories.ingest('b', [item('b1', 'https://news.example/s')], {
+      now: T0 + 1,
+      backlog: false,
+    });
     expect(first.newStoryIds).toHaveLength(1);
     expect(second).toEqual({ newStoryIds: [], newItems: 1, joined: 1 });
     const [story] = stories.news({ limit: 10 });
@@ -107,7 +146,11 @@ describe('StoryStore', () => {
     const stories = createSqliteStoryStore(db);
     const batch = [item('1', 'https://a.example/1'), item('2', null)];
     stories.ingest('a', batch, { now: T0, backlog: false });
-    expect(stories.ingest('a', batch, { now: T0, backlog: false })).toEqual({ newStoryIds: [], newItems: 0, joined: 0 });
+    expect(stories.ingest('a', batch, { now: T0, backlog: false })).toEqual({
+      newStoryIds: [],
+      newItems: 0,
+      joined: 0,
+    });
     expect(stories.count()).toBe(2);
     expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 2 });
   });
@@ -115,7 +158,13 @@ describe('StoryStore', () => {
   it('enforces (feed, key) uniqueness in the database itself', () => {
     const stories = createSqliteStoryStore(db);
     stories.ingest('a', [item('1', 'https://a.example/1')], { now: T0, backlog: false });
-    expect(() => db.prepare("INSERT INTO items (feed_id, item_key, story_id, title, published_at, first_seen_at) VALUES ('a', '1', 1, 't', 0, 0)").run()).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO items (feed_id, item_key, story_id, title, published_at, first_seen_at) VALUES ('a', '1', 1, 't', 0, 0)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
   });
 
   it('marks backlog stories as not to be posted', () => {
@@ -129,7 +178,9 @@ describe('StoryStore', () => {
     const stories = createSqliteStoryStore(db);
     const bad = item('2', 'https://a.example/2');
     (bad.item as { title: unknown }).title = null; // violates NOT NULL
-    expect(() => stories.ingest('a', [item('1', 'https://a.example/1'), bad], { now: T0, backlog: false })).toThrow();
+    expect(() =>
+      stories.ingest('a', [item('1', 'https://a.example/1'), bad], { now: T0, backlog: false }),
+    ).toThrow();
     expect(stories.count()).toBe(0);
   });
 
@@ -146,10 +197,17 @@ describe('StoryStore', () => {
   it('lists policy stories newest first, and everything with policyOnly false', () => {
     const stories = createSqliteStoryStore(db);
     const old = item('old', 'https://a.example/old', { publishedAt: T0 - 10_000 });
-    const nonPolicy = { ...item('np', 'https://a.example/np', { publishedAt: T0 + 5 }), classification: { topics: [], policy: false, relevance: 0 } };
+    const nonPolicy = {
+      ...item('np', 'https://a.example/np', { publishedAt: T0 + 5 }),
+      classification: { topics: [], policy: false, relevance: 0 },
+    };
     stories.ingest('a', [old, item('new', 'https://a.example/new'), nonPolicy], { now: T0, backlog: false });
     expect(stories.news({ limit: 10 }).map((s) => s.title)).toEqual(['Title new', 'Title old']);
-    expect(stories.news({ limit: 10, policyOnly: false }).map((s) => s.title)).toEqual(['Title np', 'Title new', 'Title old']);
+    expect(stories.news({ limit: 10, policyOnly: false }).map((s) => s.title)).toEqual([
+      'Title np',
+      'Title new',
+      'Title old',
+    ]);
     expect(stories.news({ limit: 10, since: T0 - 1 }).map((s) => s.title)).toEqual(['Title new']);
   });
 
@@ -157,8 +215,13 @@ describe('StoryStore', () => {
     const stories = createSqliteStoryStore(db);
     const deliveries = createSqliteDeliveryStore(db);
     const day = 86_400_000;
-    const oldItems = Array.from({ length: 1100 }, (_, i) => item(`o${i}`, `https://a.example/o${i}`, { publishedAt: T0 - 200 * day }));
-    const { newStoryIds } = stories.ingest('a', [...oldItems, item('fresh', 'https://a.example/fresh')], { now: T0 - 200 * day, backlog: false });
+    const oldItems = Array.from({ length: 1100 }, (_, i) =>
+      item(`o${i}`, `https://a.example/o${i}`, { publishedAt: T0 - 200 * day }),
+    );
+    const { newStoryIds } = stories.ingest('a', [...oldItems, item('fresh', 'https://a.example/fresh')], {
+      now: T0 - 200 * day,
+      backlog: false,
+    });
     deliveries.enqueue('123', [newStoryIds[0] as number], T0);
     expect(stories.prune(T0 - 180 * day, 100)).toBe(1099);
     expect(stories.count()).toBe(2);
@@ -169,15 +232,21 @@ describe('StoryStore', () => {
 describe('DeliveryStore', () => {
   it('queues a story at most once per channel and hands out due deliveries', () => {
     createSqliteFeedStore(db).sync([feedDef('a')], T0);
-    const { newStoryIds } = createSqliteStoryStore(db).ingest('a', [item('1', 'https://a.example/1'), item('2', 'https://a.example/2')], { now: T0, backlog: false });
+    const { newStoryIds } = createSqliteStoryStore(db).ingest(
+      'a',
+      [item('1', 'https://a.example/1'), item('2', 'https://a.example/2')],
+      { now: T0, backlog: false },
+    );
     const deliveries = createSqliteDeliveryStore(db);
     expect(deliveries.enqueue('c1', newStoryIds, T0)).toBe(2);
     expect(deliveries.enqueue('c1', newStoryIds, T0)).toBe(0);
     expect(deliveries.enqueue('c2', newStoryIds, T0)).toBe(2);
     const due = deliveries.due(T0, 10, 'c1');
     expect(due.map((d) => d.storyId)).toEqual(newStoryIds);
-    deliveries.markSent(due[0]!.id, T0);
-    deliveries.retryLater(due[1]!.id, 'HTTP 500', T0 + 60_000);
+    const [first, second] = due;
+    if (!first || !second) throw new Error('expected two deliveries');
+    deliveries.markSent(first.id, T0);
+    deliveries.retryLater(second.id, 'HTTP 500', T0 + 60_000);
     expect(deliveries.due(T0, 10, 'c1')).toEqual([]);
     expect(deliveries.due(T0 + 60_000, 10, 'c1').map((d) => d.attempts)).toEqual([1]);
     expect(deliveries.pendingCount()).toBe(3);
