@@ -158,6 +158,24 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
     expect((await done).code).toBe(0);
   });
 
+  it('with a token Discord refuses, exits 1 with a clear message and never prints the token', async () => {
+    const { startFakeDiscord } = await import('./fakes/discord/index.js');
+    const fake = await startFakeDiscord();
+    try {
+      const result = await collect(
+        spawn(process.execPath, [MAIN], {
+          env: cleanEnv({ DISCORD_TOKEN: 'not-the-right-token-123', DISCORD_API_URL: fake.apiUrl, POLICYWIRE_DB: dir.file('p.db'), POLL_CRON: '0 0 1 1 *' }),
+          cwd: dir.path,
+        }),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/Discord login failed: .*Check DISCORD_TOKEN/);
+      expect(result.stdout + result.stderr).not.toContain('not-the-right-token-123');
+    } finally {
+      await fake.close();
+    }
+  });
+
   it('refuses to start with a bad setting, naming it', async () => {
     const result = await collect(
       spawn(process.execPath, [MAIN], {

@@ -2,6 +2,7 @@
  * Fetching a feed: our own HTTP call with every outside quantity bounded (time, size after
  * decompression, redirects, schemes), conditional GET, and results as values, never exceptions.
  */
+import { readBoundedBody } from '../http/readBounded.js';
 
 export interface FetchLimits {
   /** Whole response, headers and body, in milliseconds. */
@@ -147,8 +148,8 @@ export async function fetchFeed(
           message: `response too large: ${declared} bytes (limit ${limits.maxBytes})`,
         };
       }
-      const body = await readBounded(response, limits.maxBytes);
-      if (body === 'too-large')
+      const body = await readBoundedBody(response, limits.maxBytes);
+      if (body === undefined)
         return {
           status: 'network-error',
           message: `response too large: more than ${limits.maxBytes} bytes after decompression`,
@@ -179,25 +180,6 @@ function safeUrl(raw: string, base?: string): URL | null {
   } catch {
     return null;
   }
-}
-
-/** Reads the (already decompressed) body, stopping as soon as it exceeds `maxBytes`: a gzip bomb costs at most that much. */
-async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array | 'too-large'> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
 }
 
 function describeNetworkError(error: unknown): string {

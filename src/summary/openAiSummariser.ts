@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripBoilerplate } from '../core/summary/boilerplate.js';
+import { readBoundedBody } from '../http/readBounded.js';
 import { cleanLlmAnswer } from './cleanAnswer.js';
 import type { LlmUsageStore, Summariser, SummaryCache, SummaryRequest } from './summariser.js';
 
@@ -89,21 +90,9 @@ async function readBounded(response: Response, limit: number): Promise<string> {
     await response.body?.cancel();
     throw new LlmSummaryError('too-large', `response declares ${declared} bytes`);
   }
-  const reader = response.body?.getReader();
-  if (reader === undefined) return '';
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new LlmSummaryError('too-large', `response exceeds ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = await readBoundedBody(response, limit);
+  if (body === undefined) throw new LlmSummaryError('too-large', `response exceeds ${limit} bytes`);
+  return Buffer.from(body).toString('utf8');
 }
 
 /**
