@@ -5,17 +5,17 @@
  */
 import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { REST, type RESTGetCurrentApplicationResult, Routes } from 'discord.js';
 import { type Config, loadConfig, loadDotEnv } from '../config.js';
 import type { FeedDefinition } from '../core/types.js';
-import { restOptions } from '../discord/bot.js';
-import { INVITE_PERMISSIONS } from '../discord/commandKit.js';
+import { fetchApplication } from '../discord/application.js';
 import { loadFeedsFile } from '../feeds/feedsFile.js';
 import { fetchFeed } from '../feeds/fetchFeed.js';
 import { parseFeedBytes } from '../feeds/parseFeed.js';
 import { mapConcurrent } from '../jobs/concurrency.js';
-import { openDatabase } from '../storage/database.js';
-import { MIGRATIONS } from '../storage/migrations.js';
+import { inspectDatabase, openDatabase } from '../storage/database.js';
+import { createSqliteDeliveryStore } from '../storage/deliveryStore.js';
+import { createSqliteFeedStore } from '../storage/feedStore.js';
+import { createSqliteStoryStore } from '../storage/storyStore.js';
 
 export interface DoctorOptions {
   offline: boolean;
@@ -96,15 +96,13 @@ export async function runDoctor(options: DoctorOptions, out: (line: string) => v
       });
     } else {
       const db = openDatabase(config.dbPath);
-      const integrity = db.pragma('quick_check', { simple: true });
-      const version = db.pragma('user_version', { simple: true });
-      const stories = (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
-      const pending = (
-        db.prepare("SELECT count(*) AS n FROM deliveries WHERE status = 'pending'").get() as { n: number }
-      ).n;
-      const failing = db
-        .prepare('SELECT id, last_error FROM feeds WHERE active = 1 AND consecutive_failures > 0 ORDER BY id')
-        .all() as Array<{ id: string; last_error: string }>;
+      const { integrity, schemaVersion: version, latestVersion } = inspectDatabase(db);
+      const stories = createSqliteStoryStore(db).count();
+      const pending = createSqliteDeliveryStore(db).pendingCount();
+      const failing = createSqliteFeedStore(db)
+        .list()
+        .filter((f) => f.status === 'failing')
+        .map((f) => ({ id: f.id, last_error: f.lastError ?? '' }));
       db.close();
       if (integrity !== 'ok')
         add({
@@ -117,7 +115,7 @@ export async function runDoctor(options: DoctorOptions, out: (line: string) => v
         add({
           status: 'ok',
           check: 'database',
-          detail: `${config.dbPath}: schema ${version}/${MIGRATIONS.length}, ${stories} stories, ${pending} posts queued`,
+          detail: `${config.dbPath}: schema ${version}/${latestVersion}, ${stories} stories, ${pending} posts queued`,
         });
       if (failing.length > 0) {
         add({
@@ -197,18 +195,13 @@ export async function runDoctor(options: DoctorOptions, out: (line: string) => v
     });
   else {
     try {
-      const rest = new REST({ ...restOptions(config.discordApiUrl), timeout: 10_000 }).setToken(
-        config.discordToken,
-      );
-      const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
+      const application = await fetchApplication(config.discordToken, config.discordApiUrl);
       add({
         status: 'ok',
         check: 'Discord',
         detail: `token accepted: application ${application.name} (${application.id})`,
       });
-      out(
-        `       invite: https://discord.com/oauth2/authorize?client_id=${application.id}&scope=bot%20applications.commands&permissions=${INVITE_PERMISSIONS}`,
-      );
+      out(`       invite: ${application.inviteUrl}`);
     } catch (error) {
       add({
         status: 'fail',

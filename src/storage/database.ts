@@ -90,3 +90,12 @@ export function statementCache(
     return statement as unknown as Database.Statement<P, R>;
   };
 }
+
+/** What `policywire doctor` reports about a database file: SQLite's quick check and the schema version. */
+export function inspectDatabase(db: Db): { integrity: string; schemaVersion: number; latestVersion: number } {
+  return {
+    integrity: String(db.pragma('quick_check', { simple: true })),
+    schemaVersion: db.pragma('user_version', { simple: true }) as number,
+    latestVersion: MIGRATIONS.length,
+  };
+}
