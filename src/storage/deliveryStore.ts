@@ -44,7 +44,8 @@ export interface DeliveryStore {
   due(now: number, limit: number, channelId?: string): PendingDelivery[];
   /**
    * The oldest due instant delivery of each channel that is not paused, at most `limit` channels:
-   * one per channel per round, so a backlog in one channel never starves the others.
+   * one per channel per round, so a backlog in one channel never starves the others. Console-mode
+   * rows (channel `console`) are printed by console mode, never sent to Discord.
    */
   dueRound(now: number, limit: number): PendingDelivery[];
   /** Records the nonce a delivery will be sent with (before sending). */
@@ -114,7 +115,7 @@ export function createSqliteDeliveryStore(db: Db): DeliveryStore {
   const round = db.prepare<{ now: number; limit: number }, DeliveryRow>(
     `SELECT ${COLUMNS} FROM deliveries d JOIN (
        SELECT channel_id, min(id) AS id FROM deliveries
-       WHERE status = 'pending' AND mode = 'instant' AND next_attempt_at <= @now
+       WHERE status = 'pending' AND mode = 'instant' AND next_attempt_at <= @now AND channel_id != 'console'
        GROUP BY channel_id
      ) first ON first.id = d.id
      WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.channel_id = d.channel_id AND s.paused_reason IS NOT NULL)

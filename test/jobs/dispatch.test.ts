@@ -187,6 +187,13 @@ describe('dispatch', () => {
     expect(poster.sent.filter((p) => p.channelId === 'c1')).toHaveLength(1);
   });
 
+  it('never sends console-mode rows to Discord', async () => {
+    deps.deliveries.enqueue('console', addStories(2, ['china']), now);
+    expect(deps.deliveries.dueRound(now, 10)).toEqual([]);
+    await drainQueue(deps);
+    expect((deps.poster as ReturnType<typeof createFakePoster>).sent).toHaveLength(0);
+  });
+
   it('gives up on a delivery Discord will never accept', async () => {
     deps.poster = createFakePoster(() => ({
       status: 'failed',
