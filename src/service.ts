@@ -24,6 +24,8 @@ export const CONSOLE_CHANNEL = 'console';
 const DELIVERY_INTERVAL_MS = 5_000;
 const DIGEST_INTERVAL_MS = 30_000;
 const PAUSED_RECHECK_MS = 10 * 60_000;
+/** How long a poll run waits for its posts before the next run may start. */
+const MAX_POST_WAIT_MS = 60_000;
 
 export interface ServiceHandles {
   bot?: Bot;
@@ -155,7 +157,9 @@ export async function runDiscordMode(app: App, token: string, options: ServiceOp
       onReport: async (report) => {
         queueNewStories(dispatch, report.newStoryIds);
         options.onReport?.(report);
-        await send();
+        // Posting is part of the poll run, but a long backlog (thousands of channels at Discord's
+        // 50 requests/s) must not hold up the next poll: after a while the sender goes on alone.
+        await Promise.race([send(), new Promise((resolve) => setTimeout(resolve, MAX_POST_WAIT_MS).unref())]);
       },
     });
   } finally {
