@@ -74,6 +74,50 @@ export function collapseWhitespace(text: string): string {
     .trim();
 }
 
+export interface HtmlWalkOptions {
+  /** Elements whose content is dropped (scripts, styles, a model's `<think>`…). */
+  skipped: ReadonlySet<string>;
+  /** Elements that separate text; `separator` is inserted at their start and end. */
+  breaking: ReadonlySet<string>;
+  separator: string;
+  /** Stop collecting text after about this many characters. */
+  maxChars?: number;
+}
+
+/**
+ * Walks HTML with a real parser and returns its visible text, entities decoded, uncollapsed.
+ * The one place feed HTML and model answers become text.
+ */
+export function walkHtml(html: string, options: HtmlWalkOptions): string {
+  const parts: string[] = [];
+  let length = 0;
+  let skipDepth = 0;
+  let done = false;
+  const limit = options.maxChars ?? Number.POSITIVE_INFINITY;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (options.skipped.has(name)) skipDepth++;
+        else if (options.breaking.has(name)) parts.push(options.separator);
+      },
+      onclosetag(name) {
+        if (options.skipped.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (options.breaking.has(name)) parts.push(options.separator);
+      },
+      ontext(text) {
+        if (skipDepth > 0 || done) return;
+        parts.push(text);
+        length += text.length;
+        if (length > limit) done = true;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(html);
+  parser.end();
+  return parts.join('');
+}
+
 /**
  * Converts an HTML (or plain) fragment to plain text with a real HTML parser: tags removed, script
  * and style content dropped, entities decoded, block elements turned into word breaks, whitespace
@@ -88,33 +132,14 @@ export function htmlToText(
   const input = html.length > maxInput ? html.slice(0, maxInput) : html;
   // Fast path: nothing that looks like markup or an entity.
   if (!/[<&]/.test(input)) return truncate(collapseWhitespace(input), maxOutput);
-  const parts: string[] = [];
-  let length = 0;
-  let skipDepth = 0;
-  let done = false;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (SKIPPED.has(name)) skipDepth++;
-        else if (BREAKING.has(name)) parts.push(' ');
-      },
-      onclosetag(name) {
-        if (SKIPPED.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        else if (BREAKING.has(name)) parts.push(' ');
-      },
-      ontext(text) {
-        if (skipDepth > 0 || done) return;
-        parts.push(text);
-        length += text.length;
-        // Collapsing can only shrink, so twice the limit is plenty before we stop collecting.
-        if (length > maxOutput * 2) done = true;
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
-  parser.write(input);
-  parser.end();
-  return truncate(collapseWhitespace(parts.join('')), maxOutput);
+  // Collapsing can only shrink, so twice the limit is plenty before we stop collecting.
+  const text = walkHtml(input, {
+    skipped: SKIPPED,
+    breaking: BREAKING,
+    separator: ' ',
+    maxChars: maxOutput * 2,
+  });
+  return truncate(collapseWhitespace(text), maxOutput);
 }
 
 /** Cuts `text` to at most `max` characters at a word boundary when one is near, never mid-surrogate. */

@@ -3,9 +3,10 @@
  * quotes and (reasoning models behind OpenAI-compatible servers) `<think>` blocks, whatever the
  * prompt says.
  */
-import { Parser } from 'htmlparser2';
+
 import { sentences } from '../core/summary/sentences.js';
 import { collapseWhitespace, truncateWithEllipsis } from '../core/summary/truncate.js';
+import { walkHtml } from '../core/text.js';
 
 /** Elements whose content is never part of the answer. */
 const HIDDEN = new Set(['think', 'thinking', 'reasoning', 'script', 'style', 'head', 'title']);
@@ -32,27 +33,7 @@ const BREAKING = new Set([
 /** HTML to text with a real parser: tags dropped, hidden elements' content dropped, entities decoded. */
 function htmlToLines(html: string): string {
   if (!/[<&]/u.test(html)) return html;
-  const parts: string[] = [];
-  let hiddenDepth = 0;
-  const parser = new Parser(
-    {
-      onopentagname(name) {
-        if (HIDDEN.has(name)) hiddenDepth++;
-        else if (BREAKING.has(name)) parts.push('\n');
-      },
-      onclosetag(name) {
-        if (HIDDEN.has(name)) hiddenDepth = Math.max(0, hiddenDepth - 1);
-        else if (BREAKING.has(name)) parts.push('\n');
-      },
-      ontext(text) {
-        if (hiddenDepth === 0) parts.push(text);
-      },
-    },
-    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
-  );
-  parser.write(html);
-  parser.end();
-  return parts.join('');
+  return walkHtml(html, { skipped: HIDDEN, breaking: BREAKING, separator: '\n' });
 }
 
 /** Markdown markup to its text. Line-based markers first, then inline emphasis, links and code. */
