@@ -45,7 +45,8 @@ RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
-  POLICYWIRE_DB=/data/policywire.db
+  POLICYWIRE_DB=/data/policywire.db \
+  HEALTH_HOST=0.0.0.0
 WORKDIR /app
 # Application files stay owned by root: the bot can read them, not change them. Only /data is its own.
 COPY --from=deps /app/node_modules ./node_modules

@@ -72,7 +72,7 @@ const schema = z.object({
   SUMMARY_TIMEOUT_MS: int(1000, 120_000).default(20_000),
   SUMMARY_DAILY_BUDGET: int(0, 1_000_000).default(500),
   HEALTH_PORT: int(1, 65535).optional(),
-  HEALTH_HOST: z.string().trim().min(1).default('0.0.0.0'),
+  HEALTH_HOST: z.string().trim().min(1).default('127.0.0.1'),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
