@@ -173,6 +173,9 @@ async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult 
       const chunk = deps.stories.ingest(feed.id, prepared.slice(i, i + INGEST_CHUNK), { now, backlog });
       stored.newItems += chunk.newItems;
       stored.newStoryIds.push(...chunk.newStoryIds);
+      // A wrong merge hides a story from readers: every similarity merge is logged for review.
+      for (const m of chunk.merged)
+        log.info({ storyId: m.storyId, title: m.title }, 'item joined a similar story from another outlet');
     }
     deps.feeds.recordSuccess(feed.id, {
       now,

@@ -47,6 +47,8 @@ export interface IngestResult {
   newItems: number;
   /** Items that joined a story another feed (or an earlier item) had already brought. */
   joined: number;
+  /** Items joined to a story by title and content similarity (not by URL): worth a log line for review. */
+  merged: Array<{ storyId: number; title: string }>;
 }
 
 export interface StoryView {
@@ -285,7 +287,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
 
   const ingest = db.transaction(
     (feedId: string, items: readonly PreparedItem[], options: IngestOptions): IngestResult => {
-      const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0 };
+      const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0, merged: [] };
       // Oldest first, so story ids follow publication order within a poll.
       const ordered = [...items].sort((a, b) => a.item.publishedAt - b.item.publishedAt);
       for (const prepared of ordered) {
@@ -293,7 +295,10 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
         if (itemExists.get(feedId, item.key)) continue;
         // URL identity first, then title and content similarity.
         let storyId = item.url ? storyByUrl.get(item.url)?.id : undefined;
-        storyId ??= findSameStory(prepared);
+        if (storyId === undefined) {
+          storyId = findSameStory(prepared);
+          if (storyId !== undefined) result.merged.push({ storyId, title: item.title });
+        }
         if (storyId === undefined) {
           const info = insertStory.run({
             url: item.url,

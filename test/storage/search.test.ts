@@ -243,7 +243,13 @@ describe('clustering across outlets', () => {
     const second = stories.ingest('b', [b], { now: T0 + 2 * HOUR, backlog: false });
     const third = stories.ingest('c', [c], { now: T0 + 3 * HOUR, backlog: false });
     expect(first.newStoryIds).toHaveLength(1);
-    expect(second).toMatchObject({ newStoryIds: [], joined: 1 });
+    expect(second).toMatchObject({
+      newStoryIds: [],
+      joined: 1,
+      merged: [
+        { storyId: first.newStoryIds[0], title: 'US SEC files lawsuit against Binance, Changpeng Zhao' },
+      ],
+    });
     expect(third.newStoryIds).toHaveLength(1);
     const binance = stories.byIds(first.newStoryIds)[0];
     expect(binance?.sources).toEqual(['Outlet A', 'Outlet B']);

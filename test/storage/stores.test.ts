@@ -136,7 +136,7 @@ describe('StoryStore', () => {
       backlog: false,
     });
     expect(first.newStoryIds).toHaveLength(1);
-    expect(second).toEqual({ newStoryIds: [], newItems: 1, joined: 1 });
+    expect(second).toEqual({ newStoryIds: [], newItems: 1, joined: 1, merged: [] });
     const [story] = stories.news({ limit: 10 });
     expect(story).toMatchObject({ source: 'Feed a', sources: ['Feed a', 'Feed b'], feedIds: ['a', 'b'] });
     expect(stories.count()).toBe(1);
@@ -150,6 +150,7 @@ describe('StoryStore', () => {
       newStoryIds: [],
       newItems: 0,
       joined: 0,
+      merged: [],
     });
     expect(stories.count()).toBe(2);
     expect(db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 2 });
