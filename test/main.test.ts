@@ -164,7 +164,12 @@ describe('npm start without DISCORD_TOKEN (console mode)', () => {
     try {
       const result = await collect(
         spawn(process.execPath, [MAIN], {
-          env: cleanEnv({ DISCORD_TOKEN: 'not-the-right-token-123', DISCORD_API_URL: fake.apiUrl, POLICYWIRE_DB: dir.file('p.db'), POLL_CRON: '0 0 1 1 *' }),
+          env: cleanEnv({
+            DISCORD_TOKEN: 'not-the-right-token-123',
+            DISCORD_API_URL: fake.apiUrl,
+            POLICYWIRE_DB: dir.file('p.db'),
+            POLL_CRON: '0 0 1 1 *',
+          }),
           cwd: dir.path,
         }),
       );

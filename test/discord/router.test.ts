@@ -58,7 +58,15 @@ describe('interaction router', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.content).toBe(APOLOGY);
     expect(JSON.stringify(replies)).not.toMatch(/SQLITE|secret|at /);
-    const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'command failed');
-    expect(logged).toMatchObject({ level: 50, command: 'boom', guildId: 'g1', channelId: 'c1', userId: 'u1' });
+    const logged = lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === 'command failed');
+    expect(logged).toMatchObject({
+      level: 50,
+      command: 'boom',
+      guildId: 'g1',
+      channelId: 'c1',
+      userId: 'u1',
+    });
   });
 });
