@@ -566,6 +566,14 @@ describe('fake Discord REST for plain clients', () => {
       body: JSON.stringify(body),
     });
 
+  it('decodes percent-encoded path segments (discord.js sends /users/%40me)', async () => {
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const me = (await rest.get(Routes.user('@me'))) as { id: string };
+    expect(me.id).toBe(fake.bot.id);
+    const encoded = await fetch(`${fake.apiUrl}/v10/users/%40me`, { headers: { authorization: `Bot ${fake.token}` } });
+    expect(((await encoded.json()) as { id: string }).id).toBe(fake.bot.id);
+  });
+
   it('answers a wrong token with 401 and an unknown channel with 404/10003', async () => {
     const wrong = await post(`/channels/${channelId}/messages`, { content: 'x' }, 'nope');
     expect(wrong.status).toBe(401);

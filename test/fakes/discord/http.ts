@@ -161,7 +161,19 @@ async function handle(deps: RestDeps, req: IncomingMessage, res: ServerResponse)
   const time = Date.now();
   const method = (req.method ?? 'GET').toUpperCase();
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = url.pathname.replace(/^\/api(\/v\d+)?(?=\/|$)/, '') || '/';
+  // Clients percent-encode path segments (discord.js sends `/users/%40me`): match decoded segments.
+  const path =
+    url.pathname
+      .replace(/^\/api(\/v\d+)?(?=\/|$)/, '')
+      .split('/')
+      .map((segment) => {
+        try {
+          return decodeURIComponent(segment);
+        } catch {
+          return segment;
+        }
+      })
+      .join('/') || '/';
   const query: Record<string, string> = Object.fromEntries(url.searchParams.entries());
   const authHeader = req.headers.authorization;
   const authorized = authHeader === `Bot ${deps.token}`;
