@@ -11,6 +11,12 @@ import { createMetrics } from './ops/metrics.js';
 import { createReadiness } from './ops/readiness.js';
 import { runConsoleMode, runDiscordMode, type ServiceOptions } from './service.js';
 
+// Console mode prints to stdout; if whoever reads it goes away (`npm start | head`), keep running
+// and stop printing rather than crash mid-poll.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 async function main(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();

@@ -72,6 +72,18 @@ describe('policywire CLI: usage', () => {
   });
 });
 
+describe('policywire CLI: pipes', () => {
+  it('stops quietly when stdout is closed early (policywire topics | head)', async () => {
+    const child = spawn(process.execPath, [CLI, 'topics'], { env: cleanEnv(env) });
+    // Close our end before the CLI writes anything: every write it makes then fails with EPIPE.
+    child.stdout?.destroy();
+    const done = collect(child);
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/EPIPE|Error/);
+  });
+});
+
 describe('policywire CLI: settings and feeds file', () => {
   it('stops with every bad setting named, and creates no database', async () => {
     const result = await runCli(['poll', '--once'], {
