@@ -159,11 +159,12 @@ function text(value: string | boolean | undefined): string | undefined {
 
 function setup(values: Parsed['values']): { config: Config; app: () => App } {
   loadDotEnv();
-  // Command output goes to stdout; only warnings go to stderr unless LOG_LEVEL says otherwise.
+  // Command output goes to stdout and already reports each feed's failure; only errors are logged
+  // to stderr unless LOG_LEVEL says otherwise.
   const config = loadConfig(undefined, {
     db: text(values.db),
     feeds: text(values.feeds),
-    defaults: { LOG_LEVEL: 'warn' },
+    defaults: { LOG_LEVEL: 'error' },
   });
   return { config, app: () => openApp(config, createLogger(config.logLevel)) };
 }

@@ -36,6 +36,8 @@ describe('“China’s President Wants The Country To Be A Global Blockchain Lea
     const [story] = findNews(app.stories, { subject: 'china', limit: 1 }).stories;
     expect(story?.policy).toBe(true);
     expect(story?.topics).toContain('china');
+    // “seize the opportunity” is not an asset seizure.
+    expect(story?.topics).not.toContain('enforcement');
     expect(story?.url).toBe('https://cryptobriefing.example/china-president-global-blockchain-leader/');
     expect(story?.summary).toMatch(
       /^Chinese President Xi Jinping called for accelerating the development of blockchain technology at a Politburo study session on Thursday\./,

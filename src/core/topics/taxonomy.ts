@@ -624,7 +624,7 @@ const themes: readonly TopicDefinition[] = [
       'sentenced', 'prison', 'jail', 'jail terms', 'fined', 'fines', 'fine of', 'penalty', 'penalties',
       'civil penalty', 'civil monetary penalty', 'administrative penalty', 'disgorgement', 'cease-and-desist',
       'cease and desist', 'Wells notice', 'subpoena', 'prosecutors', 'prosecution', 'probe', 'probes',
-      'investigation', 'investigating', 'seized', 'seizure', 'seize', 'raid', 'raided', 'crack down',
+      'investigation', 'investigating', 'seized', 'seizure', 'seizes', 'raid', 'raided', 'crack down',
       'cracking down', 'crackdown', 'blackout', 'block access', 'blocked', 'suspicious platforms', 'warning list',
       'show-cause notice', 'show-cause notices', 'business improvement order', 'business improvement orders',
       'confiscated', 'forfeited', 'forfeiture', 'trading ban', 'enforcement', 'warning about', 'issued a warning',

@@ -570,7 +570,9 @@ describe('fake Discord REST for plain clients', () => {
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
     const me = (await rest.get(Routes.user('@me'))) as { id: string };
     expect(me.id).toBe(fake.bot.id);
-    const encoded = await fetch(`${fake.apiUrl}/v10/users/%40me`, { headers: { authorization: `Bot ${fake.token}` } });
+    const encoded = await fetch(`${fake.apiUrl}/v10/users/%40me`, {
+      headers: { authorization: `Bot ${fake.token}` },
+    });
     expect(((await encoded.json()) as { id: string }).id).toBe(fake.bot.id);
   });
 
