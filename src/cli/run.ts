@@ -247,7 +247,7 @@ function newsCommand(args: string[], io: CliIO): number {
   if (sinceText !== undefined) {
     const ms = parseDuration(sinceText);
     if (ms === undefined)
-      throw new UsageError(`news: --since takes a duration such as 24h, 7d or 2w (got "${sinceText}")`);
+      throw new UsageError(`news: --since takes a duration up to a year, such as 24h, 7d or 2w (got "${sinceText}")`);
     since = Date.now() - ms;
   }
   const { app: open } = setup(values);
