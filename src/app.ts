@@ -101,7 +101,7 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
         ...(signal ? { signal } : {}),
       });
       if (llm && !report.aborted) {
-        const fresh = stories.byIds(report.newStoryIds).filter((s) => s.policy);
+        const fresh = stories.byIds(report.newStoryIds, { body: true }).filter((s) => s.policy);
         await mapConcurrent(fresh, 4, (story) =>
           llm.summarise({ storyId: story.id, title: story.title, body: story.body ?? '' }),
         );
@@ -119,5 +119,3 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
     },
   };
 }
-
-export { toPost } from './core/post.js';

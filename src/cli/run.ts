@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { type App, openApp, toPost } from '../app.js';
+import { type App, openApp } from '../app.js';
 import { type Config, loadConfig, loadDotEnv } from '../config.js';
 import { parseDuration } from '../core/duration.js';
+import { toPost } from '../core/post.js';
 import { isoMinute, renderPostText } from '../core/render.js';
 import { TOPICS } from '../core/topics/index.js';
 import { runDaemon } from '../daemon.js';
@@ -247,7 +248,9 @@ function newsCommand(args: string[], io: CliIO): number {
   if (sinceText !== undefined) {
     const ms = parseDuration(sinceText);
     if (ms === undefined)
-      throw new UsageError(`news: --since takes a duration up to a year, such as 24h, 7d or 2w (got "${sinceText}")`);
+      throw new UsageError(
+        `news: --since takes a duration up to a year, such as 24h, 7d or 2w (got "${sinceText}")`,
+      );
     since = Date.now() - ms;
   }
   const { app: open } = setup(values);

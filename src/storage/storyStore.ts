@@ -56,7 +56,7 @@ export interface StoryView {
   title: string;
   url: string | null;
   summary: string;
-  /** The full text; only present on stories read by `byIds` (lists leave it out). */
+  /** The full text; only present on stories read by `byIds(…, { body: true })`. */
   body?: string;
   /** Name of the feed that brought the story first. */
   source: string;
@@ -89,7 +89,8 @@ export interface StoryStore {
   /** Stores new items in one transaction: all of them or none. */
   ingest(feedId: string, items: readonly PreparedItem[], options: IngestOptions): IngestResult;
   news(query: NewsQuery): StoryView[];
-  byIds(ids: readonly number[]): StoryView[];
+  /** The stories with these ids, in that order; the body (up to 20,000 characters) only when asked for. */
+  byIds(ids: readonly number[], options?: { body?: boolean }): StoryView[];
   count(): number;
   /** Number of stories per topic slug (policy stories only unless `policyOnly` is false). */
   topicCounts(policyOnly?: boolean): Map<string, number>;
@@ -106,7 +107,7 @@ interface StoryRow {
   id: number;
   canonical_url: string | null;
   title: string;
-  /** Only in rows read by `byIds`. */
+  /** Only in rows read by `byIds(…, { body: true })`. */
   body?: string;
   summary: string;
   published_at: number;
@@ -125,7 +126,7 @@ interface SourceRow {
 }
 
 const KEY_CHUNK = 500;
-/** Lists do not need the body (up to 20,000 characters a story): only `byIds` reads it. */
+/** Lists and posts do not need the body (up to 20,000 characters a story); only the LLM summariser reads it. */
 const LIST_COLUMNS =
   'id, canonical_url, title, summary, published_at, first_seen_at, topics, policy, relevance, backlog, feed_id';
 const LIST_COLUMNS_S = LIST_COLUMNS.split(', ')
@@ -377,10 +378,16 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   function withSources(rows: StoryRow[]): StoryView[] {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
-    const sources = prep<number[], SourceRow>(
-      `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
-       WHERE i.story_id IN (${ids.map(() => '?').join(',')}) ORDER BY i.first_seen_at, i.id`,
-    ).all(...ids);
+    const sources: SourceRow[] = [];
+    for (let i = 0; i < ids.length; i += KEY_CHUNK) {
+      const chunk = ids.slice(i, i + KEY_CHUNK);
+      sources.push(
+        ...prep<number[], SourceRow>(
+          `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
+           WHERE i.story_id IN (${chunk.map(() => '?').join(',')}) ORDER BY i.first_seen_at, i.id`,
+        ).all(...chunk),
+      );
+    }
     const byStory = new Map<number, SourceRow[]>();
     for (const s of sources) {
       const list = byStory.get(s.story_id) ?? [];
@@ -453,11 +460,19 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
           .immediate(),
       );
     },
-    byIds(ids) {
+    byIds(ids, options = {}) {
       if (ids.length === 0) return [];
-      const rows = prep<number[], StoryRow>(
-        `SELECT * FROM stories WHERE id IN (${ids.map(() => '?').join(',')})`,
-      ).all(...ids);
+      const columns = options.body ? '*' : LIST_COLUMNS;
+      const rows: StoryRow[] = [];
+      // Bounded IN lists: one cached statement per chunk size, however many ids a poll produced.
+      for (let i = 0; i < ids.length; i += KEY_CHUNK) {
+        const chunk = ids.slice(i, i + KEY_CHUNK);
+        rows.push(
+          ...prep<number[], StoryRow>(
+            `SELECT ${columns} FROM stories WHERE id IN (${chunk.map(() => '?').join(',')})`,
+          ).all(...chunk),
+        );
+      }
       const order = new Map(ids.map((id, i) => [id, i]));
       return withSources(rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     },
