@@ -21,7 +21,7 @@ const SKIPPED = new Set([
   'form',
 ]);
 /** Elements that separate words even without whitespace around them. */
-const BREAKING = new Set([
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
   'p',
   'div',
   'br',
@@ -135,7 +135,7 @@ export function htmlToText(
   // Collapsing can only shrink, so twice the limit is plenty before we stop collecting.
   const text = walkHtml(input, {
     skipped: SKIPPED,
-    breaking: BREAKING,
+    breaking: BLOCK_ELEMENTS,
     separator: ' ',
     maxChars: maxOutput * 2,
   });

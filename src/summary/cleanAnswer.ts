@@ -6,34 +6,15 @@
 
 import { sentences } from '../core/summary/sentences.js';
 import { collapseWhitespace, truncateWithEllipsis } from '../core/summary/truncate.js';
-import { walkHtml } from '../core/text.js';
+import { BLOCK_ELEMENTS, walkHtml } from '../core/text.js';
 
 /** Elements whose content is never part of the answer. */
 const HIDDEN = new Set(['think', 'thinking', 'reasoning', 'script', 'style', 'head', 'title']);
-/** Elements that separate lines, so markdown line markers after them are still recognised. */
-const BREAKING = new Set([
-  'p',
-  'br',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'tr',
-  'hr',
-]);
 
 /** HTML to text with a real parser: tags dropped, hidden elements' content dropped, entities decoded. */
 function htmlToLines(html: string): string {
   if (!/[<&]/u.test(html)) return html;
-  return walkHtml(html, { skipped: HIDDEN, breaking: BREAKING, separator: '\n' });
+  return walkHtml(html, { skipped: HIDDEN, breaking: BLOCK_ELEMENTS, separator: '\n' });
 }
 
 /** Markdown markup to its text. Line-based markers first, then inline emphasis, links and code. */
