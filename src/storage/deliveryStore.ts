@@ -5,7 +5,8 @@
  */
 import type { Db } from './database.js';
 
-export type DeliveryMode = 'instant' | 'digest';
+/** `console`: printed by console mode; `instant` and `digest`: sent to Discord by the dispatcher. */
+export type DeliveryMode = 'instant' | 'digest' | 'console';
 
 export interface PendingDelivery {
   id: number;
@@ -36,16 +37,18 @@ export interface Digest {
 }
 
 export interface DeliveryStore {
-  /** Queues the stories for a channel; stories already queued or sent there are skipped. Returns how many were queued. */
+  /**
+   * Queues stories for console mode's printer (mode `console`, never picked up by the Discord
+   * dispatcher); stories already queued or sent there are skipped. Returns how many were queued.
+   */
   enqueue(channelId: string, storyIds: readonly number[], now: number): number;
   /** Queues matched (channel, story) pairs in one transaction; duplicates are skipped. Returns how many were queued. */
   enqueueMatches(matches: readonly DeliveryMatch[], now: number): number;
-  /** Pending deliveries that are due, oldest first. */
+  /** Pending deliveries that are due, oldest first (digest deliveries wait for their digest). */
   due(now: number, limit: number, channelId?: string): PendingDelivery[];
   /**
    * The oldest due instant delivery of each channel that is not paused, at most `limit` channels:
-   * one per channel per round, so a backlog in one channel never starves the others. Console-mode
-   * rows (channel `console`) are printed by console mode, never sent to Discord.
+   * one per channel per round, so a backlog in one channel never starves the others.
    */
   dueRound(now: number, limit: number): PendingDelivery[];
   /** Records the nonce a delivery will be sent with (before sending). */
@@ -101,21 +104,21 @@ const COLUMNS = 'd.id, d.channel_id, d.story_id, d.attempts, d.nonce, d.guild_id
 
 export function createSqliteDeliveryStore(db: Db): DeliveryStore {
   const insert = db.prepare(
-    'INSERT OR IGNORE INTO deliveries (channel_id, story_id, created_at) VALUES (?, ?, ?)',
+    "INSERT OR IGNORE INTO deliveries (channel_id, story_id, mode, created_at) VALUES (?, ?, 'console', ?)",
   );
   const insertMatch = db.prepare(
     'INSERT OR IGNORE INTO deliveries (channel_id, guild_id, story_id, subscription_id, mode, created_at) VALUES (@channelId, @guildId, @storyId, @subscriptionId, @mode, @now)',
   );
   const dueAll = db.prepare<[number, number], DeliveryRow>(
-    `SELECT ${COLUMNS} FROM deliveries d WHERE d.status = 'pending' AND d.mode = 'instant' AND d.next_attempt_at <= ? ORDER BY d.id LIMIT ?`,
+    `SELECT ${COLUMNS} FROM deliveries d WHERE d.status = 'pending' AND d.mode != 'digest' AND d.next_attempt_at <= ? ORDER BY d.id LIMIT ?`,
   );
   const dueChannel = db.prepare<[number, string, number], DeliveryRow>(
-    `SELECT ${COLUMNS} FROM deliveries d WHERE d.status = 'pending' AND d.mode = 'instant' AND d.next_attempt_at <= ? AND d.channel_id = ? ORDER BY d.id LIMIT ?`,
+    `SELECT ${COLUMNS} FROM deliveries d WHERE d.status = 'pending' AND d.mode != 'digest' AND d.next_attempt_at <= ? AND d.channel_id = ? ORDER BY d.id LIMIT ?`,
   );
   const round = db.prepare<{ now: number; limit: number }, DeliveryRow>(
     `SELECT ${COLUMNS} FROM deliveries d JOIN (
        SELECT channel_id, min(id) AS id FROM deliveries
-       WHERE status = 'pending' AND mode = 'instant' AND next_attempt_at <= @now AND channel_id != 'console'
+       WHERE status = 'pending' AND mode = 'instant' AND next_attempt_at <= @now
        GROUP BY channel_id
      ) first ON first.id = d.id
      WHERE NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.channel_id = d.channel_id AND s.paused_reason IS NOT NULL)
