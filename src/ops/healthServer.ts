@@ -11,9 +11,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { Metrics } from './metrics.js';
 
-/** Where the endpoint listens by default: every interface, which inside a container is what publishing a port needs. */
-export const DEFAULT_HEALTH_HOST = '0.0.0.0';
-
 /** Whole-request time limit; probes and scrapes send a few hundred bytes. */
 const REQUEST_TIMEOUT_MS = 10_000;
 /** Time limit for the request headers (must not exceed REQUEST_TIMEOUT_MS). */
@@ -39,8 +36,8 @@ export interface HealthLog {
 export interface HealthServerOptions {
   /** TCP port; 0 picks a free one (tests). */
   port: number;
-  /** Interface to bind; default `0.0.0.0` (all), `127.0.0.1` to keep it local to the machine. */
-  host?: string;
+  /** Interface to bind (HEALTH_HOST): `127.0.0.1` keeps it local to the machine, `0.0.0.0` is every interface. */
+  host: string;
   metrics: Metrics;
   /** True while the process runs its loop; false makes `/livez` answer 503 (restart me). */
   live: () => boolean;
@@ -65,7 +62,6 @@ export interface HealthServer {
  * methods 405. HEAD is answered like GET, without a body.
  */
 export async function startHealthServer(opts: HealthServerOptions): Promise<HealthServer> {
-  const host = opts.host ?? DEFAULT_HEALTH_HOST;
   const server = createServer(
     {
       requestTimeout: REQUEST_TIMEOUT_MS,
@@ -109,14 +105,14 @@ export async function startHealthServer(opts: HealthServerOptions): Promise<Heal
   await new Promise<void>((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);
-    server.listen({ port: opts.port, host }, () => {
+    server.listen({ port: opts.port, host: opts.host }, () => {
       server.off('error', onError);
       resolve();
     });
   });
   server.on('error', (error) => opts.log?.warn({ err: error }, 'health endpoint server error'));
   const { port } = server.address() as AddressInfo;
-  opts.log?.info({ host, port }, 'health endpoint listening');
+  opts.log?.info({ host: opts.host, port }, 'health endpoint listening');
 
   let closing: Promise<void> | undefined;
   return {
