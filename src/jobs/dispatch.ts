@@ -12,6 +12,7 @@ import type { Logger } from '../log.js';
 import type { DeliveryStore, PendingDelivery } from '../storage/deliveryStore.js';
 import type { StoryStore } from '../storage/storyStore.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
+import { backoffDelay } from './backoff.js';
 import { mapConcurrent } from './concurrency.js';
 
 /** What a channel receives: one story, or a digest of several. */
@@ -63,8 +64,7 @@ export function retryDelay(
   retryAfterMs: number | undefined,
   random: () => number = Math.random,
 ): number {
-  const base = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.min(attempts, 16));
-  return Math.max(Math.round(base * (0.8 + 0.4 * random())), retryAfterMs ?? 0);
+  return backoffDelay(attempts, RETRY_BASE_MS, RETRY_CAP_MS, retryAfterMs, random);
 }
 
 /** Matches new stories against every active subscription and queues the deliveries. Returns how many were queued. */
