@@ -7,6 +7,7 @@ import { buildFtsQuery } from '../../src/storage/ftsQuery.js';
 import {
   createSqliteStoryStore,
   type PreparedItem,
+  SEARCH_WINDOW,
   SearchQueryError,
   type StoryStore,
 } from '../../src/storage/storyStore.js';
@@ -205,6 +206,34 @@ describe('full-text search', () => {
     expect(stories.prune(T0 + 1000)).toBe(5);
     expect(stories.news({ limit: 10, text: 'stablecoin' })).toEqual([]);
     expect(stories.news({ limit: 10, text: '虚拟货币' })).toEqual([]);
+  });
+});
+
+describe('bounded search', () => {
+  it('only ever looks at the newest SEARCH_WINDOW matches of a common word', () => {
+    expect(SEARCH_WINDOW).toBe(500);
+    const old = Array.from({ length: 20 }, (_, i) =>
+      prepared(`Old crypto rule ${i}`, 'An old crypto rule.', ['us'], {
+        at: T0 - 30 * 86_400_000 + i,
+        cluster: false,
+      }),
+    );
+    const recentNoise = Array.from({ length: 500 }, (_, i) =>
+      prepared(`Crypto price note ${i}`, 'A crypto price note.', [], {
+        at: T0 + i,
+        policy: false,
+        cluster: false,
+      }),
+    );
+    stories.ingest('a', old, { now: T0, backlog: false });
+    stories.ingest('b', recentNoise, { now: T0, backlog: false });
+    // The newest 500 matches are all non-policy: the older policy matches are not reached.
+    expect(stories.news({ limit: 5, text: 'crypto' })).toEqual([]);
+    expect(stories.news({ limit: 5, text: 'crypto', policyOnly: false })[0]?.title).toBe(
+      `Crypto price note 499`,
+    );
+    // A rarer word still finds them.
+    expect(stories.news({ limit: 50, text: 'old rule' })).toHaveLength(20);
   });
 });
 
