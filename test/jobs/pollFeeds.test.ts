@@ -219,6 +219,36 @@ describe('pollFeeds', () => {
     expect(app.stories.count()).toBe(2);
   });
 
+  it('prunes stories older than RETENTION_DAYS after each poll', async () => {
+    const day = 86_400_000;
+    server.route('/r.xml', {
+      body: rss([
+        { title: 'Old rule', link: 'https://r.example/old', pubDate: new Date(now - 3 * day).toUTCString() },
+        {
+          title: 'New rule',
+          link: 'https://r.example/new',
+          pubDate: new Date(now - 3_600_000).toUTCString(),
+        },
+      ]),
+    });
+    app = createTestApp([{ id: 'r', url: server.url('/r.xml') }], { clock, env: { RETENTION_DAYS: '2' } });
+    await app.poll();
+    // Stored first, then pruned in the same run: only stories first seen more than 2 days ago go.
+    expect(app.stories.count()).toBe(2);
+    now += 3 * day;
+    server.route('/r.xml', {
+      body: rss([
+        {
+          title: 'Fresh rule',
+          link: 'https://r.example/fresh',
+          pubDate: new Date(now - 3_600_000).toUTCString(),
+        },
+      ]),
+    });
+    await app.poll();
+    expect(app.stories.news({ limit: 10, policyOnly: false }).map((s) => s.title)).toEqual(['Fresh rule']);
+  });
+
   it('stops early when aborted, leaving unreached feeds untouched', async () => {
     server.route('/hang', () => {});
     app = createTestApp([{ id: 'slow', url: server.url('/hang') }], { clock });
