@@ -205,4 +205,9 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.exec('CREATE INDEX story_bands_recent ON story_bands (band, published_at DESC)');
   },
+  // 6: cluster candidates come from an in-memory index built from story_fingerprints (ADR 9):
+  // the band table cost 16 random-order index writes per story.
+  (db) => {
+    db.exec('DROP TABLE story_bands');
+  },
 ];

@@ -2,6 +2,7 @@
  * Stories and the feed items that carried them. One story per canonical URL; each feed's item is a
  * row of its own pointing at the story, so a story knows all its sources.
  */
+import { BandIndex, bandHash } from '../core/cluster/bandIndex.js';
 import { FINGERPRINT_VERSION, isSameStory, type StoryFingerprint } from '../core/cluster/storySimilarity.js';
 import type { Classification, NormalizedItem } from '../core/types.js';
 import { type Db, statementCache } from './database.js';
@@ -21,15 +22,17 @@ export interface PreparedItem {
 /** Stories this close in time (either way) may be the same story from several outlets. */
 export const CLUSTER_WINDOW_MS = 72 * 3_600_000;
 /** Band keys carry the fingerprint version: keys made by an older tokeniser never match new ones. */
-function versionedBands(fp: StoryFingerprint): string[] {
-  return fp.bands.map((band) => `${FINGERPRINT_VERSION}/${band}`);
+function bandHashes(bands: readonly string[]): number[] {
+  return bands.map((band) => bandHash(`${FINGERPRINT_VERSION}/${band}`));
 }
 
 /** Per band key, only the newest stories are candidates: a very common key cannot make ingest slow. */
 const PER_BAND_CANDIDATES = 32;
 /** At most this many candidate stories are compared with a new item. */
 const MAX_CLUSTER_CANDIDATES = 8;
-/** Band keys are only needed while a story can still be joined; older ones are pruned. */
+/** Parsed fingerprints kept in memory (~1 KB each): a few hours of a busy instance's stories. */
+const FINGERPRINT_CACHE = 4096;
+/** Band keys and fingerprints are only needed while a story can still be joined; older ones are dropped. */
 const BAND_RETENTION_MS = 7 * 86_400_000;
 /** Free-text search looks at this many newest matches at most: a common word never ranks all of history. */
 export const SEARCH_WINDOW = 500;
@@ -171,9 +174,6 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   const insertTopic = db.prepare(
     'INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)',
   );
-  const insertBand = db.prepare(
-    'INSERT OR IGNORE INTO story_bands (band, story_id, published_at) VALUES (?, ?, ?)',
-  );
   const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
   const storyText = db.prepare<[number], { id: number; title: string }>(
     'SELECT id, title FROM stories WHERE id = ?',
@@ -193,9 +193,6 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     'SELECT topic, count(*) AS n FROM story_topics GROUP BY topic',
   );
   const setSummary = db.prepare('UPDATE stories SET summary = ?, summary_source = ? WHERE id = ?');
-  const pruneBands = db.prepare(
-    'DELETE FROM story_bands WHERE (band, story_id) IN (SELECT band, story_id FROM story_bands WHERE published_at < ? LIMIT ?)',
-  );
   // Free-text search in one statement: the newest SEARCH_WINDOW matches (FTS5 walks rowids
   // backwards without scoring every match), then filters, order and limit in SQL, light columns.
   const searchSql = (candidates: string) =>
@@ -233,51 +230,72 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     'DELETE FROM story_fingerprints WHERE story_id IN (SELECT story_id FROM story_fingerprints WHERE published_at < ? LIMIT ?)',
   );
 
+  // Clustering candidates come from an in-memory index of the recent stories' band keys (ADR 9),
+  // filled from story_fingerprints on the first write and kept in step inside every write
+  // transaction, including with stories another process (a CLI poll) stored meanwhile.
+  let bandIndex = new BandIndex(BAND_RETENTION_MS);
+  const newFingerprints = db.prepare<
+    [number, number],
+    { story_id: number; published_at: number; bands: string }
+  >(
+    `SELECT story_id, published_at, json_extract(fingerprint, '$.bands') AS bands FROM story_fingerprints
+     WHERE story_id > ? AND published_at >= ? ORDER BY story_id`,
+  );
+  function syncBandIndex(now: number): void {
+    bandIndex.expire(now);
+    for (const row of newFingerprints.iterate(bandIndex.maxStoryId, now - BAND_RETENTION_MS)) {
+      const bands = JSON.parse(row.bands ?? '[]') as unknown;
+      if (Array.isArray(bands)) bandIndex.add(row.story_id, row.published_at, bandHashes(bands.map(String)));
+    }
+  }
+
   /**
    * A story from another outlet within the window that tells the same story, if any. Candidates
    * are the recent stories sharing the most LSH band keys (near-duplicates share several); only
    * the best few are compared, with their stored fingerprints.
    */
-  /** One statement per band count: each band's newest stories in the window, counted per story. */
-  const candidateSql = (bands: number) =>
-    `SELECT story_id, count(*) AS shared FROM (${Array.from(
-      { length: bands },
-      () =>
-        `SELECT * FROM (SELECT story_id FROM story_bands WHERE band = ? AND published_at BETWEEN ? AND ? ORDER BY published_at DESC LIMIT ${PER_BAND_CANDIDATES})`,
-    ).join(
-      ' UNION ALL ',
-    )}) GROUP BY story_id ORDER BY shared DESC, story_id DESC LIMIT ${MAX_CLUSTER_CANDIDATES}`;
-
-  function findSameStory(prepared: PreparedItem): number | undefined {
+  function findSameStory(prepared: PreparedItem, hashes: readonly number[]): number | undefined {
     const fp = prepared.fingerprint;
-    if (!fp || fp.bands.length === 0) return undefined;
+    if (!fp || hashes.length === 0) return undefined;
     const at = prepared.item.publishedAt;
-    const bands = versionedBands(fp);
-    const shared = new Map(
-      prep<unknown[], { story_id: number; shared: number }>(candidateSql(bands.length))
-        .all(...bands.flatMap((band) => [band, at - CLUSTER_WINDOW_MS, at + CLUSTER_WINDOW_MS]))
-        .map((r) => [r.story_id, r.shared]),
-    );
-    if (shared.size === 0) return undefined;
-    const best = [...shared.keys()];
-    const candidates = prep<number[], { story_id: number; fingerprint: string; title: string }>(
-      `SELECT f.story_id, f.fingerprint, s.title FROM story_fingerprints f JOIN stories s ON s.id = f.story_id WHERE f.story_id IN (${best.map(() => '?').join(',')})`,
-    ).all(...best);
-    const byId = new Map(candidates.map((c) => [c.story_id, c]));
+    const best = bandIndex.candidates(hashes, {
+      from: at - CLUSTER_WINDOW_MS,
+      to: at + CLUSTER_WINDOW_MS,
+      perBand: PER_BAND_CANDIDATES,
+      limit: MAX_CLUSTER_CANDIDATES,
+    });
+    if (best.length === 0) return undefined;
+    const missing = best.filter((id) => !fingerprintCache.has(id));
+    if (missing.length > 0) {
+      for (const row of prep<number[], { story_id: number; published_at: number; fingerprint: string }>(
+        `SELECT story_id, published_at, fingerprint FROM story_fingerprints WHERE story_id IN (${missing.map(() => '?').join(',')})`,
+      ).all(...missing))
+        remember(row.story_id, row.published_at, JSON.parse(row.fingerprint) as StoryFingerprint);
+    }
     for (const id of best) {
-      const candidate = byId.get(id);
-      if (!candidate) continue;
-      const other = JSON.parse(candidate.fingerprint) as StoryFingerprint;
-      if (
-        isSameStory(
-          { title: prepared.item.title, body: '', fp },
-          { title: candidate.title, body: '', fp: other },
-        )
-      )
-        return id;
+      const cached = fingerprintCache.get(id);
+      if (!cached) continue;
+      if (!isSameStory({ title: prepared.item.title, body: '', fp }, { title: '', body: '', fp: cached.fp }))
+        continue;
+      // The cache may have outlived the story (pruned, maybe by another process): check before joining it.
+      if (storyPublishedAt.get(id)?.published_at === cached.publishedAt) return id;
+      fingerprintCache.delete(id);
     }
     return undefined;
   }
+  /** Parsed fingerprints of the stories stored or compared most recently: most candidates are recent. */
+  let fingerprintCache = new Map<number, { publishedAt: number; fp: StoryFingerprint }>();
+  function remember(id: number, publishedAt: number, fp: StoryFingerprint): void {
+    fingerprintCache.delete(id);
+    fingerprintCache.set(id, { publishedAt, fp });
+    if (fingerprintCache.size > FINGERPRINT_CACHE) {
+      const oldest = fingerprintCache.keys().next();
+      if (!oldest.done) fingerprintCache.delete(oldest.value);
+    }
+  }
+  const storyPublishedAt = db.prepare<[number], { published_at: number }>(
+    'SELECT published_at FROM stories WHERE id = ?',
+  );
   const pruneBatch = db.prepare<{ cutoff: number; limit: number }>(
     `DELETE FROM stories WHERE id IN (
        SELECT s.id FROM stories s
@@ -289,15 +307,17 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   const ingest = db.transaction(
     (feedId: string, items: readonly PreparedItem[], options: IngestOptions): IngestResult => {
       const result: IngestResult = { newStoryIds: [], newItems: 0, joined: 0, merged: [] };
+      syncBandIndex(options.now);
       // Oldest first, so story ids follow publication order within a poll.
       const ordered = [...items].sort((a, b) => a.item.publishedAt - b.item.publishedAt);
       for (const prepared of ordered) {
         const { item, summary, classification } = prepared;
         if (itemExists.get(feedId, item.key)) continue;
+        const hashes = prepared.fingerprint ? bandHashes(prepared.fingerprint.bands) : [];
         // URL identity first, then title and content similarity.
         let storyId = item.url ? storyByUrl.get(item.url)?.id : undefined;
         if (storyId === undefined) {
-          storyId = findSameStory(prepared);
+          storyId = findSameStory(prepared, hashes);
           if (storyId !== undefined) result.merged.push({ storyId, title: item.title });
         }
         if (storyId === undefined) {
@@ -320,9 +340,9 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
           for (const topic of classification.topics)
             insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
           if (prepared.fingerprint) {
-            for (const band of versionedBands(prepared.fingerprint))
-              insertBand.run(band, storyId, item.publishedAt);
             insertFingerprint.run(storyId, item.publishedAt, JSON.stringify(prepared.fingerprint));
+            bandIndex.add(storyId, item.publishedAt, hashes);
+            remember(storyId, item.publishedAt, prepared.fingerprint);
           }
           if (CJK_RE.test(item.title) || CJK_RE.test(summary))
             insertCjk.run(storyId, `${item.title}\n${summary}`);
@@ -433,7 +453,16 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       return unknown;
     },
     ingest: (feedId, items, ingestOptions) =>
-      timed('ingest', () => ingest.immediate(feedId, items, ingestOptions)),
+      timed('ingest', () => {
+        try {
+          return ingest.immediate(feedId, items, ingestOptions);
+        } catch (error) {
+          // Rolled back: the index may hold stories that were never stored. Reload it next time.
+          bandIndex = new BandIndex(BAND_RETENTION_MS);
+          fingerprintCache = new Map();
+          throw error;
+        }
+      }),
     news(query) {
       const params = { limit: query.limit, since: query.since ?? 0 };
       const policyOnly = query.policyOnly !== false;
@@ -478,12 +507,8 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     },
     count: () => countStories.get()?.n ?? 0,
     prune(cutoff, batchSize = 500) {
-      // Band keys outlive their use after the clustering window; keep that table small.
+      // Fingerprints outlive their use after the clustering window; keep that table small.
       const bandCutoff = Date.now() - BAND_RETENTION_MS;
-      while (
-        timed('prune', () => db.transaction(() => pruneBands.run(bandCutoff, 5000).changes).immediate()) ===
-        5000
-      );
       while (
         timed('prune', () =>
           db.transaction(() => pruneFingerprints.run(bandCutoff, 2000).changes).immediate(),

@@ -284,6 +284,71 @@ describe('clustering across outlets', () => {
     expect(binance?.sources).toEqual(['Outlet A', 'Outlet B']);
   });
 
+  it('sees stories another process stored, whether it opened the database before or after', () => {
+    const binance = (at: number, outlet: string) =>
+      prepared(
+        outlet === 'a'
+          ? 'SEC sues Binance and CEO Changpeng Zhao over securities violations'
+          : 'US SEC files lawsuit against Binance, Changpeng Zhao',
+        'The US Securities and Exchange Commission sued Binance and its founder Changpeng Zhao, alleging securities violations.',
+        ['us'],
+        { at },
+      );
+    // `other` is a second store on the same database, as a CLI poll next to the running bot would be.
+    const other = createSqliteStoryStore(db);
+    other.ingest('c', [prepared('Unrelated story about the ECB', 'The ECB said nothing new.', ['eu'])], {
+      now: T0,
+      backlog: false,
+    });
+    const first = stories.ingest('a', [binance(T0, 'a')], { now: T0, backlog: false });
+    expect(first.newStoryIds).toHaveLength(1);
+    const joined = other.ingest('b', [binance(T0 + HOUR, 'b')], { now: T0 + HOUR, backlog: false });
+    expect(joined).toMatchObject({ newStoryIds: [], joined: 1 });
+    const late = createSqliteStoryStore(db);
+    const third = late.ingest('c', [binance(T0 + 2 * HOUR, 'b')], { now: T0 + 2 * HOUR, backlog: false });
+    expect(third).toMatchObject({ newStoryIds: [], joined: 1, merged: [{ storyId: first.newStoryIds[0] }] });
+  });
+
+  it('never joins a story whose transaction was rolled back', () => {
+    const story = prepared(
+      'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+      'The SEC sued Binance and Changpeng Zhao over securities violations.',
+      ['us'],
+    );
+    // The second item breaks the NOT NULL title: the whole call rolls back after the first was stored.
+    const broken = {
+      ...prepared('x', 'y', ['us']),
+      item: { ...prepared('x', 'y', ['us']).item, title: null },
+    };
+    expect(() =>
+      stories.ingest('a', [story, broken as unknown as PreparedItem], { now: T0, backlog: false }),
+    ).toThrow();
+    expect(stories.count()).toBe(0);
+    // The next story takes the rolled-back id; a retelling of the rolled-back story must not join it.
+    const unrelated = stories.ingest(
+      'b',
+      [
+        prepared('ECB keeps rates unchanged', 'The European Central Bank kept rates unchanged.', ['eu'], {
+          cluster: false,
+        }),
+      ],
+      { now: T0, backlog: false },
+    );
+    const retelling = stories.ingest(
+      'c',
+      [
+        prepared(
+          'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+          'The SEC sued Binance and Changpeng Zhao over securities violations.',
+          ['us'],
+        ),
+      ],
+      { now: T0, backlog: false },
+    );
+    expect(retelling.newStoryIds).toHaveLength(1);
+    expect(retelling.newStoryIds[0]).not.toBe(unrelated.newStoryIds[0]);
+  });
+
   it('does not join stories more than 72 hours apart', () => {
     const a = prepared(
       'SEC sues Binance and CEO Changpeng Zhao over securities violations',

@@ -58,13 +58,36 @@ export function fingerprint(title: string, body: string): StoryFingerprint {
   return { tokens, title: [...titleTokens].sort(), names, subject, bands: bandKeys(classes, titleTokens) };
 }
 
-function weightOf(token: string, names: ReadonlySet<string>, titles: ReadonlySet<string>): number {
-  const base = names.has(token)
-    ? /^\d/u.test(token)
-      ? WEIGHTS.number
-      : WEIGHTS.key
-    : WEIGHTS[tokenClass(token)];
-  return titles.has(token) ? base * TITLE_BOOST : base;
+/** A fingerprint's token lists as sets, with each token's word-list class: built once per fingerprint. */
+interface View {
+  tokens: Set<string>;
+  names: Set<string>;
+  title: Set<string>;
+  classes: Map<string, TokenClass>;
+}
+const views = new WeakMap<StoryFingerprint, View>();
+function view(fp: StoryFingerprint): View {
+  let v = views.get(fp);
+  if (!v) {
+    v = {
+      tokens: new Set(fp.tokens),
+      names: new Set(fp.names),
+      title: new Set(fp.title),
+      classes: new Map(fp.tokens.map((token) => [token, tokenClass(token)])),
+    };
+    views.set(fp, v);
+  }
+  return v;
+}
+
+function weightOf(token: string, cls: TokenClass, a: View, b: View): number {
+  const base =
+    a.names.has(token) || b.names.has(token)
+      ? /^\d/u.test(token)
+        ? WEIGHTS.number
+        : WEIGHTS.key
+      : WEIGHTS[cls];
+  return a.title.has(token) || b.title.has(token) ? base * TITLE_BOOST : base;
 }
 
 /**
@@ -72,18 +95,16 @@ function weightOf(token: string, names: ReadonlySet<string>, titles: ReadonlySet
  * words every policy story has weigh least, headline words more than lede words.
  */
 export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
-  const names = new Set([...a.names, ...b.names]);
-  const titles = new Set([...a.title, ...b.title]);
-  const inB = new Set(b.tokens);
+  const va = view(a);
+  const vb = view(b);
   let shared = 0;
   let union = 0;
-  for (const token of a.tokens) {
-    const weight = weightOf(token, names, titles);
+  for (const [token, cls] of va.classes) {
+    const weight = weightOf(token, cls, va, vb);
     union += weight;
-    if (inB.has(token)) shared += weight;
+    if (vb.tokens.has(token)) shared += weight;
   }
-  const inA = new Set(a.tokens);
-  for (const token of b.tokens) if (!inA.has(token)) union += weightOf(token, names, titles);
+  for (const [token, cls] of vb.classes) if (!va.tokens.has(token)) union += weightOf(token, cls, va, vb);
   return union === 0 ? 0 : shared / union;
 }
 
@@ -95,18 +116,18 @@ export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
 const MIN_SHARED_TOKENS = 3;
 
 function sharedEvidence(a: StoryFingerprint, b: StoryFingerprint): number {
-  const inB = new Set(b.tokens);
+  const inB = view(b).tokens;
   let shared = 0;
-  for (const token of a.tokens) {
-    if (inB.has(token) && !isNumber(token) && tokenClass(token) !== 'generic') shared++;
+  for (const [token, cls] of view(a).classes) {
+    if (inB.has(token) && cls !== 'number' && cls !== 'generic') shared++;
   }
   return shared;
 }
 
 /** Headline names of `a` (not numbers) that `b` does not mention anywhere in title or lede. */
 function unmatchedHeadlineNames(a: StoryFingerprint, b: StoryFingerprint): string[] {
-  const names = new Set(a.names);
-  const inB = new Set(b.tokens);
+  const names = view(a).names;
+  const inB = view(b).tokens;
   return a.title.filter((token) => names.has(token) && !isNumber(token) && !inB.has(token));
 }
 
@@ -171,8 +192,8 @@ export function vetoReason(a: StoryFingerprint, b: StoryFingerprint): string | u
   ) {
     return `different jurisdictions: ${a.subject} / ${b.subject}`;
   }
-  const tokensA = new Set(a.tokens);
-  const tokensB = new Set(b.tokens);
+  const tokensA = view(a).tokens;
+  const tokensB = view(b).tokens;
   const eventsOnlyA = a.title.filter((token) => eventProcess(token) !== undefined && !tokensB.has(token));
   const eventsOnlyB = b.title.filter((token) => eventProcess(token) !== undefined && !tokensA.has(token));
   const reversal = [...eventsOnlyA, ...eventsOnlyB].find((event) => REVERSAL_EVENTS.has(event));
