@@ -15,7 +15,8 @@
 # `--ignore-scripts` on both `npm ci` runs: package.json's `prepare` runs `tsc`, which is not
 # installed with --omit=dev (and in the build stage we run the build ourselves, once). It also
 # skips better-sqlite3's install script, so that one package is rebuilt explicitly: a prebuilt
-# binary when one matches this Node and libc, else node-gyp with the toolchain installed here.
+# binary when one matches this Node and libc, else node-gyp with the toolchain installed here (and
+# Node's headers, which node-gyp downloads).
 
 ARG NODE_IMAGE=node:22-bookworm-slim
 
@@ -63,4 +64,5 @@ VOLUME /data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "/app/dist/src/ops/healthcheck.js"]
 # Node is PID 1 and handles SIGTERM itself (the poll in progress stops, the database is closed).
-CMD ["node", "dist/src/main.js"]
+# The heap flags are the same as `npm start`'s (docs/operations.md, "Memory").
+CMD ["node", "--max-old-space-size=160", "--max-semi-space-size=4", "dist/src/main.js"]

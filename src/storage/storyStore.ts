@@ -31,7 +31,7 @@ const PER_BAND_CANDIDATES = 32;
 /** At most this many candidate stories are compared with a new item. */
 const MAX_CLUSTER_CANDIDATES = 8;
 /** Parsed fingerprints kept in memory (~1 KB each): a few hours of a busy instance's stories. */
-const FINGERPRINT_CACHE = 4096;
+const FINGERPRINT_CACHE = 1024;
 /** Band keys and fingerprints are only needed while a story can still be joined; older ones are dropped. */
 const BAND_RETENTION_MS = 7 * 86_400_000;
 /** Free-text search looks at this many newest matches at most: a common word never ranks all of history. */

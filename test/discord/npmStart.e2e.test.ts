@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.js';
 import { createSqliteSubscriptionStore } from '../../src/storage/subscriptionStore.js';
 import { type FakeDiscord, startFakeDiscord } from '../fakes/discord/index.js';
-import { cleanEnv, collect, MAIN } from '../helpers/cli.js';
+import { cleanEnv, collect, MAIN, START_FLAGS } from '../helpers/cli.js';
 import { type FeedServer, rss, startFeedServer } from '../helpers/feedServer.js';
 import { tempDir } from '../helpers/tempDir.js';
 
@@ -73,7 +73,8 @@ describe('npm start with DISCORD_TOKEN', () => {
     db.close();
 
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn(process.execPath, [MAIN], {
+    // Started as `npm start` does, heap limits included.
+    const child = spawn(process.execPath, [...START_FLAGS, MAIN], {
       env: cleanEnv({
         DISCORD_TOKEN: fake.token,
         DISCORD_API_URL: fake.apiUrl,

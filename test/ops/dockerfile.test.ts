@@ -16,11 +16,17 @@ const compose = read('compose.yaml');
 const sourceOf = (distPath: string) => distPath.replace(/^(\/app\/)?dist\//, '').replace(/\.js$/, '.ts');
 
 describe('Dockerfile and compose.yaml', () => {
-  it('start the file that npm start runs, compiled from a source that exists', () => {
-    const cmd = /^CMD \["node", "([^"]+)"\]$/m.exec(dockerfile)?.[1];
-    expect(cmd).toBe('dist/src/main.js');
-    expect(JSON.parse(read('package.json')).scripts.start).toBe(`node ${cmd}`);
-    expect(existsSync(join(ROOT, sourceOf(cmd ?? '')))).toBe(true);
+  it('start the file that npm start runs, with the same heap limits, compiled from a source that exists', () => {
+    const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)?.[1] ?? '[]') as string[];
+    expect(cmd.join(' ')).toBe(JSON.parse(read('package.json')).scripts.start);
+    expect(cmd[0]).toBe('node');
+    // The memory budget (docs/operations.md, "Memory"): a capped old space and a small young one.
+    expect(cmd.slice(1, -1)).toEqual([
+      expect.stringMatching(/^--max-old-space-size=\d+$/),
+      expect.stringMatching(/^--max-semi-space-size=\d+$/),
+    ]);
+    expect(cmd.at(-1)).toBe('dist/src/main.js');
+    expect(existsSync(join(ROOT, sourceOf(cmd.at(-1) ?? '')))).toBe(true);
   });
 
   it('run the same health check script, which exists', () => {
@@ -49,6 +55,12 @@ describe('Dockerfile and compose.yaml', () => {
     expect(compose).toMatch(/environment:\n(?:\s+#[^\n]*\n)*\s+POLICYWIRE_DB: \/data\/policywire\.db\n/);
   });
 
+  it('listen on every interface in the container, also when .env sets HEALTH_HOST=127.0.0.1', () => {
+    expect(dockerfile).toMatch(/HEALTH_HOST=0\.0\.0\.0/);
+    expect(read('.env.example')).toMatch(/^HEALTH_HOST=127\.0\.0\.1$/m);
+    expect(compose).toMatch(/environment:\n(?:\s+(?:#[^\n]*|\w+: \S+)\n)*\s+HEALTH_HOST: 0\.0\.0\.0\n/);
+  });
+
   it('copy what the runtime reads: package.json (package root), feeds, bin, dist', () => {
     for (const path of ['package.json', 'feeds', 'bin', 'dist', 'node_modules']) {
       expect(dockerfile).toMatch(new RegExp(`^COPY --from=\\w+ /app/${path} \\./${path}$`, 'm'));
@@ -61,8 +73,9 @@ describe('Dockerfile and compose.yaml', () => {
       .split('\n')
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    for (const entry of ['.env', 'node_modules', 'dist', 'data', '.git', '*.db*', '**/*.db*'])
+    for (const entry of ['.env*', 'node_modules', 'dist', 'data', '.git', '*.db*', '**/*.db*'])
       expect(ignored).toContain(entry);
-    expect(ignored).not.toContain('.env.example');
+    // Every .env variant stays out; the example (no secrets) may go in.
+    expect(ignored.indexOf('!.env.example')).toBeGreaterThan(ignored.indexOf('.env*'));
   });
 });
