@@ -9,12 +9,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REST } from 'discord.js';
 import pino from 'pino';
+import { loadConfig } from '../src/config.js';
 import { indexByTopic, matchStories } from '../src/core/match.js';
 import type { FeedDefinition } from '../src/core/types.js';
 import { createDiscordPoster } from '../src/discord/poster.js';
 import { fetchFeed } from '../src/feeds/fetchFeed.js';
 import { createDefaultEnricher } from '../src/intelligence.js';
 import { drainQueue, queueNewStories } from '../src/jobs/dispatch.js';
+import { createFeedWorkers, defaultWorkerScript } from '../src/jobs/feedWorkers.js';
 import { findNews } from '../src/jobs/news.js';
 import { pollFeeds } from '../src/jobs/pollFeeds.js';
 import { openDatabase } from '../src/storage/database.js';
@@ -68,9 +70,16 @@ async function main(config: AppConfig): Promise<void> {
 
   // ---- ingest: end to end ------------------------------------------------------------------------
   const writes: number[] = [];
+  /** Longest write transaction per kind (ingest chunks, prune batches). */
+  const longest: Record<string, number> = {};
   const db = openDatabase(config.db);
   const feeds = createSqliteFeedStore(db);
-  const stories = createSqliteStoryStore(db, { onWrite: (_what, ms) => writes.push(ms) });
+  const stories = createSqliteStoryStore(db, {
+    onWrite: (what, ms) => {
+      writes.push(ms);
+      longest[what] = round(Math.max(longest[what] ?? 0, ms));
+    },
+  });
   const feedDef = (f: number): FeedDefinition => ({
     id: `ingest-${f}`,
     name: `Ingest ${f}`,
@@ -79,6 +88,12 @@ async function main(config: AppConfig): Promise<void> {
     jurisdictions: [],
   });
   const enrich = createDefaultEnricher();
+  // As the bot runs: PARSE_WORKERS (default 1) worker threads parse and enrich.
+  const parseWorkers = loadConfig({}).parseWorkers;
+  const script = defaultWorkerScript();
+  const workers =
+    parseWorkers > 0 && script ? createFeedWorkers({ size: parseWorkers, script, log: silent }) : undefined;
+  const processor = workers ? { processor: workers } : {};
   const ingestRun = (defs: FeedDefinition[]) =>
     pollFeeds({
       feeds,
@@ -87,6 +102,7 @@ async function main(config: AppConfig): Promise<void> {
       loadFeeds: () => defs,
       fetch: (request) => fetchFeed(request),
       enrich,
+      ...processor,
       clock: Date.now,
       log: silent,
       userAgent: 'policywire-bench',
@@ -97,6 +113,7 @@ async function main(config: AppConfig): Promise<void> {
     Array.from({ length: config.ingest.warmupFeeds }, (_, f) => feedDef(config.ingest.feeds + f)),
   );
   writes.length = 0;
+  for (const kind of Object.keys(longest)) delete longest[kind];
   say('ingest: end to end…');
   const ingestStart = performance.now();
   const ingestReport = await ingestRun(Array.from({ length: config.ingest.feeds }, (_, f) => feedDef(f)));
@@ -108,10 +125,12 @@ async function main(config: AppConfig): Promise<void> {
   // Pruning at this size is part of every poll run: its batches are write transactions too.
   stories.prune(NOW - 179 * DAY);
   const ingest = {
+    parseWorkers: workers ? parseWorkers : 0,
     items: config.ingest.items,
     itemsPerSec: Math.round(config.ingest.items / (ingestMs / 1000)),
     storiesInDb: stories.count(),
     maxWriteTxnMs: round(Math.max(0, ...writes)),
+    maxWriteTxnMsByKind: { ...longest },
   };
   say(`  ${ingest.itemsPerSec} items/s end to end, max write txn ${ingest.maxWriteTxnMs} ms`);
 
@@ -166,6 +185,7 @@ async function main(config: AppConfig): Promise<void> {
     loadFeeds: () => pollDefs,
     fetch: (request: Parameters<typeof fetchFeed>[0]) => fetchFeed(request),
     enrich,
+    ...processor,
     clock: Date.now,
     log: silent,
     userAgent: 'policywire-bench',
@@ -181,6 +201,7 @@ async function main(config: AppConfig): Promise<void> {
   if (pollReport.feeds.length !== POLL_FEEDS || pollReport.failed > 0)
     throw new Error(`poll: ${pollReport.failed} of ${pollReport.feeds.length} feeds failed`);
   pollDb.close();
+  await workers?.close();
   const poll = {
     feeds: POLL_FEEDS,
     latencyMs: LATENCY,
@@ -346,7 +367,13 @@ async function main(config: AppConfig): Promise<void> {
 }
 
 export type AppReport = {
-  ingest: { items: number; itemsPerSec: number; storiesInDb: number; maxWriteTxnMs: number };
+  ingest: {
+    parseWorkers: number;
+    items: number;
+    itemsPerSec: number;
+    storiesInDb: number;
+    maxWriteTxnMs: number;
+  };
   query: { stories: number; shapes: Record<string, { p50Ms: number; p99Ms: number }> };
   poll: {
     feeds: number;

@@ -9,6 +9,7 @@ import { type FetchFn, fetchFeed } from './feeds/fetchFeed.js';
 import { createDefaultEnricher } from './intelligence.js';
 import { mapConcurrent } from './jobs/concurrency.js';
 import type { Enricher } from './jobs/enrich.js';
+import { createFeedWorkers, defaultWorkerScript, type FeedWorkers } from './jobs/feedWorkers.js';
 import { type PollReport, pollFeeds } from './jobs/pollFeeds.js';
 import type { Logger } from './log.js';
 import { type Db, openDatabase } from './storage/database.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   enrich?: Enricher;
   /** The HTTP client of the LLM summariser (tests). */
   llmFetch?: FetchFn;
+  /** The compiled feed worker script (tests running from sources point at dist/). */
+  workerScript?: URL;
 }
 
 /** Opens the database (running migrations) and wires the stores and the pipeline. */
@@ -56,6 +59,15 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   const subscriptions = createSqliteSubscriptionStore(db);
   const clock = options.clock ?? Date.now;
   const enrich = options.enrich ?? createDefaultEnricher();
+  // Parsing and enrichment in worker threads (ADR 10). They run the default enricher, so a custom
+  // one (tests) and running from TypeScript sources (no compiled worker script) parse in this thread.
+  const workerScript = options.workerScript ?? defaultWorkerScript();
+  let workers: FeedWorkers | undefined;
+  if (config.parseWorkers > 0 && !options.enrich && workerScript) {
+    workers = createFeedWorkers({ size: config.parseWorkers, script: workerScript, log });
+  } else if (config.parseWorkers > 0) {
+    log.debug('feeds are parsed in the main thread (custom enricher or no compiled worker script)');
+  }
   const limits = { timeoutMs: config.fetchTimeoutMs, maxBytes: config.fetchMaxBytes };
   // The offline extractive summary is made at ingest; a model summary, when configured, replaces
   // it for new policy stories right after the poll, before they are posted.
@@ -93,6 +105,7 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
         loadFeeds,
         fetch: (request) => fetchFeed(request, options.fetch),
         enrich,
+        ...(workers ? { processor: workers } : {}),
         clock,
         log,
         userAgent: config.userAgent,
@@ -115,6 +128,8 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
     close() {
       if (closed) return;
       closed = true;
+      // Idle workers do not keep the process alive; stopping them is not worth waiting for.
+      void workers?.close();
       db.close();
     },
   };

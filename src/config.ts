@@ -39,6 +39,7 @@ const schema = z.object({
       'must be a cron expression with 5 fields (or 6, with seconds first), e.g. "*/10 * * * *"',
     ),
   POLL_CONCURRENCY: int(1, 64).default(8),
+  PARSE_WORKERS: int(0, 16).default(1),
   RETENTION_DAYS: int(1, 3650).default(180),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   HTTP_USER_AGENT: z.string().trim().min(1).max(300).default(DEFAULT_USER_AGENT),
@@ -87,6 +88,8 @@ export interface Config {
   feedsFileIsDefault: boolean;
   pollCron: string;
   pollConcurrency: number;
+  /** Worker threads that parse and enrich feeds; 0: in the main thread. */
+  parseWorkers: number;
   retentionDays: number;
   logLevel: LogLevel;
   userAgent: string;
@@ -154,6 +157,7 @@ export function loadConfig(
     feedsFileIsDefault: !c.POLICYWIRE_FEEDS,
     pollCron: c.POLL_CRON,
     pollConcurrency: c.POLL_CONCURRENCY,
+    parseWorkers: c.PARSE_WORKERS,
     retentionDays: c.RETENTION_DAYS,
     logLevel: c.LOG_LEVEL,
     userAgent: c.HTTP_USER_AGENT,

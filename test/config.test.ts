@@ -12,6 +12,7 @@ describe('settings', () => {
     expect(config).toMatchObject({
       pollCron: '*/10 * * * *',
       pollConcurrency: 8,
+      parseWorkers: 1,
       retentionDays: 180,
       logLevel: 'info',
       feedsFile: DEFAULT_FEEDS_FILE,
@@ -28,6 +29,7 @@ describe('settings', () => {
     try {
       loadConfig({
         POLL_CONCURRENCY: '1000',
+        PARSE_WORKERS: '-1',
         LOG_LEVEL: 'loud',
         DISCORD_API_URL: 'not a url',
         SUMMARY_PROVIDER: 'magic',
@@ -40,6 +42,7 @@ describe('settings', () => {
     }
     for (const name of [
       'POLL_CONCURRENCY',
+      'PARSE_WORKERS',
       'LOG_LEVEL',
       'DISCORD_API_URL',
       'SUMMARY_PROVIDER',

@@ -4,13 +4,13 @@
  */
 import type { FeedDefinition } from '../core/types.js';
 import type { FetchRequest, FetchResult } from '../feeds/fetchFeed.js';
-import { parseFeedBytes } from '../feeds/parseFeed.js';
 import type { Logger } from '../log.js';
 import type { FeedState, FeedStore, SyncReport } from '../storage/feedStore.js';
 import type { PreparedItem, StoryStore } from '../storage/storyStore.js';
 import { nextPollAfterFailure } from './backoff.js';
 import { mapConcurrent } from './concurrency.js';
 import type { Enricher } from './enrich.js';
+import { type FeedProcessor, inThreadProcessor } from './feedProcessor.js';
 
 /** Items stored per write transaction. */
 const INGEST_CHUNK = 50;
@@ -56,6 +56,8 @@ export interface PollDeps {
   loadFeeds: () => FeedDefinition[];
   fetch: (request: FetchRequest) => Promise<FetchResult>;
   enrich: Enricher;
+  /** Where parsing and enrichment run (worker threads, jobs/feedWorkers.ts); default: this thread, with `enrich`. */
+  processor?: FeedProcessor;
   clock: () => number;
   log: Logger;
   userAgent: string;
@@ -75,7 +77,8 @@ export async function pollFeeds(deps: PollDeps): Promise<PollReport> {
     deps.log.info({ ...sync }, 'feeds synced');
   }
   const due = deps.feeds.due(startedAt);
-  const results = await mapConcurrent(due, deps.concurrency, (feed) => pollOne(feed, deps));
+  const processor = deps.processor ?? inThreadProcessor(deps.enrich);
+  const results = await mapConcurrent(due, deps.concurrency, (feed) => pollOne(feed, deps, processor));
   const feeds = results.filter((r): r is FeedPollResult => r !== undefined);
   const report: PollReport = {
     startedAt,
@@ -100,7 +103,11 @@ export async function pollFeeds(deps: PollDeps): Promise<PollReport> {
   return report;
 }
 
-async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult | undefined> {
+async function pollOne(
+  feed: FeedState,
+  deps: PollDeps,
+  processor: FeedProcessor,
+): Promise<FeedPollResult | undefined> {
   if (deps.signal?.aborted) return undefined;
   const log = deps.log.child({ feedId: feed.id });
   const started = deps.clock();
@@ -146,24 +153,39 @@ async function pollOne(feed: FeedState, deps: PollDeps): Promise<FeedPollResult 
   if (fetched.status === 'http-error') return fail('http-error', fetched.message, fetched.retryAfterMs);
   if (fetched.status === 'network-error') return fail('network-error', fetched.message);
 
-  const parsed = await parseFeedBytes(fetched.body, {
-    contentType: fetched.contentType,
-    baseUrl: fetched.finalUrl,
-    now: deps.clock(),
-    maxBytes: deps.limits?.maxBytes,
-  });
+  let parsed: Awaited<ReturnType<FeedProcessor['parse']>>;
+  try {
+    parsed = await processor.parse(fetched.body, {
+      contentType: fetched.contentType,
+      baseUrl: fetched.finalUrl,
+      now: deps.clock(),
+      ...(deps.limits?.maxBytes !== undefined ? { maxBytes: deps.limits.maxBytes } : {}),
+    });
+  } catch (error) {
+    // The worker parsing it died (out of memory, too slow): this document is the cause.
+    return fail('parse-error', (error as Error).message);
+  }
   if (!parsed.ok) return fail('parse-error', parsed.reason);
 
   const backlog = !feed.baselineDone;
+  let unknown: Set<string>;
   try {
-    const unknown = deps.stories.unknownKeys(
+    unknown = deps.stories.unknownKeys(
       feed.id,
       parsed.feed.items.map((i) => i.key),
     );
-    const seen = new Set<string>();
-    const fresh = parsed.feed.items.filter((i) => unknown.has(i.key) && !seen.has(i.key) && seen.add(i.key));
-    const prepared: PreparedItem[] = [];
-    for (const item of fresh) prepared.push(await deps.enrich(item, feed));
+  } catch (error) {
+    return fail('store-error', (error as Error).message);
+  }
+  const seen = new Set<string>();
+  const fresh = parsed.feed.items.filter((i) => unknown.has(i.key) && !seen.has(i.key) && seen.add(i.key));
+  let prepared: PreparedItem[];
+  try {
+    prepared = await processor.enrich(fresh, feed);
+  } catch (error) {
+    return fail('parse-error', `items could not be enriched: ${(error as Error).message}`);
+  }
+  try {
     const now = deps.clock();
     // Bounded write transactions: a feed of hundreds of items is stored a chunk at a time. Each
     // chunk is atomic and items are unique per feed, so a crash between chunks loses nothing

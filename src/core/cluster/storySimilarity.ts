@@ -58,36 +58,54 @@ export function fingerprint(title: string, body: string): StoryFingerprint {
   return { tokens, title: [...titleTokens].sort(), names, subject, bands: bandKeys(classes, titleTokens) };
 }
 
-/** A fingerprint's token lists as sets, with each token's word-list class: built once per fingerprint. */
+/** What similarity needs to know of one token of one fingerprint. */
+interface TokenInfo {
+  /** Weight from the word lists (class). */
+  weight: number;
+  /** Weight when either story names it (numbers 2, names 3). */
+  nameWeight: number;
+  /** This fingerprint lists it among its names. */
+  name: boolean;
+  /** It is in this fingerprint's title. */
+  title: boolean;
+  /** Counts as shared evidence: neither a number nor a generic policy word. */
+  evidence: boolean;
+}
+
+/** A fingerprint's tokens as sets and per-token facts: built once per fingerprint object. */
 interface View {
   tokens: Set<string>;
   names: Set<string>;
-  title: Set<string>;
-  classes: Map<string, TokenClass>;
+  info: Map<string, TokenInfo>;
 }
 const views = new WeakMap<StoryFingerprint, View>();
 function view(fp: StoryFingerprint): View {
   let v = views.get(fp);
   if (!v) {
-    v = {
-      tokens: new Set(fp.tokens),
-      names: new Set(fp.names),
-      title: new Set(fp.title),
-      classes: new Map(fp.tokens.map((token) => [token, tokenClass(token)])),
-    };
+    const names = new Set(fp.names);
+    const title = new Set(fp.title);
+    const info = new Map<string, TokenInfo>();
+    for (const token of fp.tokens) {
+      const cls = tokenClass(token);
+      const code = token.charCodeAt(0);
+      info.set(token, {
+        weight: WEIGHTS[cls],
+        nameWeight: code >= 48 && code <= 57 ? WEIGHTS.number : WEIGHTS.key,
+        name: names.has(token),
+        title: title.has(token),
+        evidence: cls !== 'number' && cls !== 'generic',
+      });
+    }
+    v = { tokens: new Set(fp.tokens), names, info };
     views.set(fp, v);
   }
   return v;
 }
 
-function weightOf(token: string, cls: TokenClass, a: View, b: View): number {
-  const base =
-    a.names.has(token) || b.names.has(token)
-      ? /^\d/u.test(token)
-        ? WEIGHTS.number
-        : WEIGHTS.key
-      : WEIGHTS[cls];
-  return a.title.has(token) || b.title.has(token) ? base * TITLE_BOOST : base;
+/** A token's weight in the comparison of two stories (`other` is its info in the other one, if any). */
+function weightOf(mine: TokenInfo, other: TokenInfo | undefined): number {
+  const base = mine.name || other?.name ? mine.nameWeight : mine.weight;
+  return mine.title || other?.title ? base * TITLE_BOOST : base;
 }
 
 /**
@@ -99,12 +117,13 @@ export function similarity(a: StoryFingerprint, b: StoryFingerprint): number {
   const vb = view(b);
   let shared = 0;
   let union = 0;
-  for (const [token, cls] of va.classes) {
-    const weight = weightOf(token, cls, va, vb);
+  for (const [token, mine] of va.info) {
+    const other = vb.info.get(token);
+    const weight = weightOf(mine, other);
     union += weight;
-    if (vb.tokens.has(token)) shared += weight;
+    if (other) shared += weight;
   }
-  for (const [token, cls] of vb.classes) if (!va.tokens.has(token)) union += weightOf(token, cls, va, vb);
+  for (const [token, mine] of vb.info) if (!va.info.has(token)) union += weightOf(mine, undefined);
   return union === 0 ? 0 : shared / union;
 }
 
@@ -118,9 +137,7 @@ const MIN_SHARED_TOKENS = 3;
 function sharedEvidence(a: StoryFingerprint, b: StoryFingerprint): number {
   const inB = view(b).tokens;
   let shared = 0;
-  for (const [token, cls] of view(a).classes) {
-    if (inB.has(token) && cls !== 'number' && cls !== 'generic') shared++;
-  }
+  for (const [token, info] of view(a).info) if (info.evidence && inB.has(token)) shared++;
   return shared;
 }
 

@@ -1,0 +1,165 @@
+/**
+ * Feed workers (jobs/feedWorkers.ts) with the compiled worker script from dist/ (`npm test` builds
+ * first): real worker threads, real documents.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FeedDefinition } from '../../src/core/types.js';
+import type { ParseOutcome } from '../../src/feeds/parseFeed.js';
+import { createDefaultEnricher } from '../../src/intelligence.js';
+import { inThreadProcessor } from '../../src/jobs/feedProcessor.js';
+import { createFeedWorkers, type FeedWorkers } from '../../src/jobs/feedWorkers.js';
+import { ROOT } from '../helpers/cli.js';
+import { rss, startFeedServer } from '../helpers/feedServer.js';
+import { tempDir } from '../helpers/tempDir.js';
+import { createTestApp } from '../helpers/testApp.js';
+
+const SCRIPT = pathToFileURL(join(ROOT, 'dist', 'src', 'jobs', 'feedWorker.js'));
+const silent = pino({ level: 'silent' });
+const NOW = Date.parse('2026-11-20T12:00:00Z');
+const options = { baseUrl: 'https://news.example/feed', now: NOW, contentType: 'application/rss+xml' };
+const feed: FeedDefinition = {
+  id: 'f',
+  name: 'F',
+  url: 'https://news.example/feed',
+  kind: 'media',
+  jurisdictions: [],
+};
+
+const document = Buffer.from(
+  rss([
+    {
+      title: 'SEC sues Binance and CEO Changpeng Zhao',
+      link: 'https://news.example/a?utm_source=x',
+      pubDate: 'Thu, 19 Nov 2026 10:00:00 GMT',
+      description: '&lt;p&gt;The US Securities and Exchange Commission sued Binance on Monday.&lt;/p&gt;',
+    },
+    {
+      title: '中国人民银行发布数字人民币新规',
+      link: 'https://news.example/b',
+      pubDate: 'Thu, 19 Nov 2026 11:00:00 GMT',
+      description: '中国人民银行周四发布了关于数字人民币的新规定。',
+    },
+  ]),
+);
+
+/** A document of about `mb` megabytes of items (`maxBytes` must allow it). */
+function bigDocument(mb: number): Buffer {
+  const paragraph = 'The regulator said the exchange failed to register and must pay a penalty. '.repeat(40);
+  const parts = ['<?xml version="1.0"?><rss version="2.0"><channel><title>Big</title>'];
+  let size = 0;
+  for (let i = 0; size < mb * 1024 * 1024; i++) {
+    const item = `<item><title>Item ${i}</title><link>https://x.example/${i}</link><description>${paragraph}</description></item>`;
+    parts.push(item);
+    size += item.length;
+  }
+  parts.push('</channel></rss>');
+  return Buffer.from(parts.join(''));
+}
+
+let workers: FeedWorkers | undefined;
+afterEach(async () => {
+  await workers?.close();
+  workers = undefined;
+});
+
+describe('feed workers', () => {
+  it('parse and enrich exactly as the main thread does', async () => {
+    workers = createFeedWorkers({ size: 1, script: SCRIPT, log: silent });
+    const here = inThreadProcessor(createDefaultEnricher());
+    const [there, local] = await Promise.all([
+      workers.parse(document, options),
+      here.parse(document, options),
+    ]);
+    expect(there).toEqual(local);
+    expect(there.ok && there.feed.items).toHaveLength(2);
+    const items = (local as Extract<ParseOutcome, { ok: true }>).feed.items;
+    const prepared = await workers.enrich(items, feed);
+    expect(prepared).toEqual(await here.enrich(items, feed));
+    expect(prepared[0]?.classification.topics).toEqual(expect.arrayContaining(['us', 'enforcement']));
+    expect(prepared[1]?.classification.topics).toContain('china');
+  });
+
+  it('answer every request when there are more documents than workers, each with its own result', async () => {
+    workers = createFeedWorkers({ size: 2, script: SCRIPT, log: silent });
+    const docs = Array.from({ length: 9 }, (_, i) =>
+      Buffer.from(rss([{ title: `Story number ${i}`, link: `https://news.example/${i}` }], `Feed ${i}`)),
+    );
+    const results = await Promise.all(docs.map((doc) => (workers as FeedWorkers).parse(doc, options)));
+    expect(results.map((r) => r.ok && r.feed.title)).toEqual(docs.map((_, i) => `Feed ${i}`));
+  });
+
+  it('fail only the document that exhausts a worker’s heap; the next one gets a new worker', async () => {
+    workers = createFeedWorkers({
+      size: 1,
+      script: SCRIPT,
+      log: silent,
+      resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
+    });
+    await expect(workers.parse(bigDocument(5), { ...options, maxBytes: 10 * 1024 * 1024 })).rejects.toThrow(
+      /ran out of memory \(limit 16 MB\)/,
+    );
+    const next = await workers.parse(document, options);
+    expect(next.ok && next.feed.items).toHaveLength(2);
+  });
+
+  it('fail only the document that takes longer than the limit; the next one is parsed', async () => {
+    workers = createFeedWorkers({
+      size: 1,
+      script: SCRIPT,
+      log: silent,
+      timeoutMs: 300,
+      resourceLimits: { maxOldGenerationSizeMb: 512 },
+    });
+    await expect(workers.parse(bigDocument(20), { ...options, maxBytes: 30 * 1024 * 1024 })).rejects.toThrow(
+      'the feed worker took longer than 0.3 s',
+    );
+    const next = await workers.parse(document, options);
+    expect(next.ok && next.feed.items).toHaveLength(2);
+  }, 20_000);
+
+  it('fail requests instead of restarting forever when the worker script cannot start', async () => {
+    const dir = tempDir();
+    const broken = dir.file('broken.mjs');
+    writeFileSync(broken, "throw new Error('broken install');\n");
+    workers = createFeedWorkers({ size: 1, script: pathToFileURL(broken), log: silent });
+    await expect(workers.parse(document, options)).rejects.toThrow(/broken install/);
+    await expect(workers.parse(document, options)).rejects.toThrow(/broken install/);
+    dir.cleanup();
+  });
+
+  it('reject what still waits when closed', async () => {
+    workers = createFeedWorkers({ size: 1, script: SCRIPT, log: silent });
+    const pending = [workers.parse(document, options), workers.parse(document, options)].map((p) =>
+      p.then(
+        () => 'answered',
+        (error: Error) => error.message,
+      ),
+    );
+    await workers.close();
+    for (const outcome of await Promise.all(pending)) expect(outcome).toMatch(/closed|stopped/);
+    await expect(workers.parse(document, options)).rejects.toThrow('the feed workers are closed');
+  });
+
+  it('run a whole poll for the app when PARSE_WORKERS is set', async () => {
+    const server = await startFeedServer();
+    server.route('/feed.xml', { body: document });
+    const app = createTestApp([{ id: 'f', url: server.url('/feed.xml') }], {
+      workerScript: SCRIPT,
+      env: { PARSE_WORKERS: '2' },
+    });
+    try {
+      const report = await app.poll();
+      expect(report.feeds[0]).toMatchObject({ outcome: 'ok', newItems: 2 });
+      expect(app.stories.news({ limit: 5, topic: 'china' }).map((s) => s.title)).toEqual([
+        '中国人民银行发布数字人民币新规',
+      ]);
+    } finally {
+      app.cleanup();
+      await server.close();
+    }
+  });
+});
