@@ -30,7 +30,7 @@ export type WorkerReply =
 export const DEFAULT_WORKER_TIMEOUT_MS = 60_000;
 /**
  * Heap of one worker. One request at a time, each document at most FETCH_MAX_BYTES (5 MB) with at
- * most 1,000 items: parsing the largest needs ~15 MB.
+ * most 1,000 items: parsing the largest needs ~20 MB (16 MB failed, 24 MB sufficed).
  */
 export const DEFAULT_WORKER_LIMITS: ResourceLimits = {
   maxOldGenerationSizeMb: 64,
