@@ -17,7 +17,14 @@ port.on('message', async (request: WorkerRequest) => {
     reply =
       request.kind === 'parse'
         ? { id: request.id, ok: true, result: await processor.parse(request.body, request.options) }
-        : { id: request.id, ok: true, result: await processor.enrich(request.items, request.feed) };
+        : {
+            id: request.id,
+            ok: true,
+            // The parent has the items: send back only what enrichment added.
+            result: (await processor.enrich(request.items, request.feed)).map(
+              ({ item: _item, ...added }) => added,
+            ),
+          };
   } catch (error) {
     reply = { id: request.id, ok: false, error: (error as Error)?.message ?? String(error) };
   }

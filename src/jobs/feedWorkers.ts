@@ -20,8 +20,11 @@ export type WorkerRequest =
   | { id: number; kind: 'parse'; body: Uint8Array; options: ParseOptions }
   | { id: number; kind: 'enrich'; items: readonly NormalizedItem[]; feed: FeedDefinition };
 
+/** What enrichment adds to an item: the worker sends back only this, not the item it was sent. */
+export type Enrichment = Omit<PreparedItem, 'item'>;
+
 export type WorkerReply =
-  | { id: number; ok: true; result: ParseOutcome | PreparedItem[] }
+  | { id: number; ok: true; result: ParseOutcome | Enrichment[] }
   | { id: number; ok: false; error: string }
   /** Sent once, when the worker has loaded its modules: the time limit starts from there. */
   | { ready: true };
@@ -186,9 +189,10 @@ export function createFeedWorkers(options: FeedWorkersOptions): FeedWorkers {
         copy.buffer as ArrayBuffer,
       ]);
     },
-    enrich(items, feed) {
-      if (items.length === 0) return Promise.resolve([]);
-      return submit<PreparedItem[]>({ id: nextId++, kind: 'enrich', items, feed });
+    async enrich(items, feed) {
+      if (items.length === 0) return [];
+      const added = await submit<Enrichment[]>({ id: nextId++, kind: 'enrich', items, feed });
+      return items.map((item, i) => ({ item, ...(added[i] as Enrichment) }));
     },
     async close() {
       closed = true;
