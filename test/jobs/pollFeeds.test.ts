@@ -1,5 +1,12 @@
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fetchFeed } from '../../src/feeds/fetchFeed.js';
+import { createDefaultEnricher } from '../../src/intelligence.js';
 import { BACKOFF_CAP_MS } from '../../src/jobs/backoff.js';
+import { pollFeeds } from '../../src/jobs/pollFeeds.js';
+import { openDatabase } from '../../src/storage/database.js';
+import { createSqliteFeedStore } from '../../src/storage/feedStore.js';
+import { createSqliteStoryStore } from '../../src/storage/storyStore.js';
 import { type FeedServer, rss, startFeedServer } from '../helpers/feedServer.js';
 import { fixture } from '../helpers/fixtures.js';
 import { createTestApp, type TestApp } from '../helpers/testApp.js';
@@ -174,6 +181,37 @@ describe('pollFeeds', () => {
     const stories = app.stories.news({ limit: 10, policyOnly: false });
     expect(stories).toHaveLength(3);
     expect(stories.every((s) => s.publishedAt === now)).toBe(true);
+  });
+
+  it('stores a long feed in short write transactions of at most 25 items', async () => {
+    server.route('/long.xml', {
+      body: rss(
+        Array.from({ length: 60 }, (_, i) => ({
+          title: `Regulator notice number ${i} about licensing`,
+          link: `https://long.example/${i}`,
+        })),
+      ),
+    });
+    const db = openDatabase(':memory:');
+    const ingests: number[] = [];
+    const stories = createSqliteStoryStore(db, { onWrite: (what) => what === 'ingest' && ingests.push(1) });
+    const report = await pollFeeds({
+      feeds: createSqliteFeedStore(db),
+      stories,
+      loadFeeds: () => [
+        { id: 'long', name: 'Long', url: server.url('/long.xml'), kind: 'regulator', jurisdictions: [] },
+      ],
+      fetch: (request) => fetchFeed(request),
+      enrich: createDefaultEnricher(),
+      clock,
+      log: pino({ level: 'silent' }),
+      userAgent: 'test',
+      concurrency: 1,
+    });
+    expect(report.newItems).toBe(60);
+    expect(stories.count()).toBe(60);
+    expect(ingests).toHaveLength(3); // 25 + 25 + 10
+    db.close();
   });
 
   it('fetches at most POLL_CONCURRENCY feeds at a time', async () => {

@@ -152,10 +152,16 @@ function isNumber(token: string): boolean {
   return /^[\d.]+$/u.test(token);
 }
 
-/** Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". */
+/**
+ * Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". Small
+ * numbers (counts, bill and case numbers, rates) are never rounded that way: they must be equal
+ * ("notice 33" is not "notice 34").
+ */
 const NUMBER_TOLERANCE = 0.03;
+const ROUNDED_FROM = 1000;
 
 function close(x: number, y: number): boolean {
+  if (Math.max(x, y) < ROUNDED_FROM) return x === y;
   return Math.abs(x - y) <= NUMBER_TOLERANCE * Math.max(x, y);
 }
 
