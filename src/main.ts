@@ -43,11 +43,7 @@ async function main(): Promise<number> {
         );
       })
     : undefined;
-  if (health)
-    log.info(
-      { port: health.port, host: config.healthHost },
-      'health endpoint listening (/livez, /readyz, /metrics)',
-    );
+  // The health server logs its own "health endpoint listening" line (host, port).
   const observe: ServiceOptions = {
     onReady: () => readiness.clear('discord'),
     onReport: (report) => {
