@@ -153,15 +153,16 @@ function isNumber(token: string): boolean {
 }
 
 /**
- * Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". Small
- * numbers (counts, bill and case numbers, rates) are never rounded that way: they must be equal
- * ("notice 33" is not "notice 34").
+ * Headline amounts agree when one is the other rounded: "$3.5 million" and "£3,503,546". Only a
+ * round amount (a multiple of 1,000, as "$3.5 million" and "$4.3bn" become) can be a rounding;
+ * other numbers (counts, years, bill and notice numbers, rates) must be equal: "notice 33" is not
+ * "notice 34", "March 2026" is not "March 2027", "S. 2281" is not "S. 2303".
  */
 const NUMBER_TOLERANCE = 0.03;
-const ROUNDED_FROM = 1000;
 
 function close(x: number, y: number): boolean {
-  if (Math.max(x, y) < ROUNDED_FROM) return x === y;
+  if (x === y) return true;
+  if (x % 1000 !== 0 && y % 1000 !== 0) return false;
   return Math.abs(x - y) <= NUMBER_TOLERANCE * Math.max(x, y);
 }
 

@@ -40,9 +40,15 @@ describe('isSameStory', () => {
       'US Treasury lifts sanctions on crypto mixer Tornado Cash',
     ],
     ['美国SEC起诉币安', '美国SEC起诉Coinbase'],
-    // Small numbers are never "rounded": counts, notice and bill numbers must be equal.
+    // Only round amounts can be roundings: counts, years, notice and bill numbers must be equal.
     ['Regulator notice number 33 about licensing', 'Regulator notice number 34 about licensing'],
+    ['Regulator notice number 1033 about licensing', 'Regulator notice number 1034 about licensing'],
     ['SEC charges 17 people in crypto Ponzi scheme', 'SEC charges 18 people in crypto Ponzi scheme'],
+    ['SEC delays decision on Solana ETFs to March 2026', 'SEC delays decision on Solana ETFs to March 2027'],
+    [
+      'Senate committee advances crypto market bill S. 2281',
+      'Senate committee advances crypto market bill S. 2303',
+    ],
   ])('keeps look-alike stories apart: %s / %s', (a, b) => {
     expect(isSameStory(story(a), story(b))).toBe(false);
   });
