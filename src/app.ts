@@ -9,7 +9,13 @@ import { type FetchFn, fetchFeed } from './feeds/fetchFeed.js';
 import { createDefaultEnricher } from './intelligence.js';
 import { mapConcurrent } from './jobs/concurrency.js';
 import type { Enricher } from './jobs/enrich.js';
-import { createFeedWorkers, defaultWorkerScript, type FeedWorkers } from './jobs/feedWorkers.js';
+import { type FeedProcessor, inThreadProcessor, withFallback } from './jobs/feedProcessor.js';
+import {
+  createFeedWorkers,
+  defaultWorkerScript,
+  FeedWorkerStartError,
+  type FeedWorkers,
+} from './jobs/feedWorkers.js';
 import { type PollReport, pollFeeds } from './jobs/pollFeeds.js';
 import type { Logger } from './log.js';
 import { type Db, openDatabase } from './storage/database.js';
@@ -63,8 +69,20 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   // one (tests) and running from TypeScript sources (no compiled worker script) parse in this thread.
   const workerScript = options.workerScript ?? defaultWorkerScript();
   let workers: FeedWorkers | undefined;
+  let processor: FeedProcessor | undefined;
   if (config.parseWorkers > 0 && !options.enrich && workerScript) {
     workers = createFeedWorkers({ size: config.parseWorkers, script: workerScript, log });
+    // If the workers cannot start at all, parse here rather than fail every feed.
+    processor = withFallback(
+      workers,
+      inThreadProcessor(enrich),
+      (error) => error instanceof FeedWorkerStartError,
+      (error) =>
+        log.error(
+          { error: error.message },
+          'feed workers unavailable: parsing in the main thread until restart',
+        ),
+    );
   } else if (config.parseWorkers > 0) {
     log.debug('feeds are parsed in the main thread (custom enricher or no compiled worker script)');
   }
@@ -105,7 +123,7 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
         loadFeeds,
         fetch: (request) => fetchFeed(request, options.fetch),
         enrich,
-        ...(workers ? { processor: workers } : {}),
+        ...(processor ? { processor } : {}),
         clock,
         log,
         userAgent: config.userAgent,

@@ -26,3 +26,33 @@ export function inThreadProcessor(enrich: Enricher): FeedProcessor {
     },
   };
 }
+
+/**
+ * Uses `primary` (the workers), and `fallback` (this thread) for as long as `unavailable(error)`
+ * says the primary cannot work at all — so a broken worker install degrades the bot instead of
+ * failing every feed, and no feed is blamed for it.
+ */
+export function withFallback(
+  primary: FeedProcessor,
+  fallback: FeedProcessor,
+  unavailable: (error: unknown) => boolean,
+  onFallback: (error: Error) => void,
+): FeedProcessor {
+  let usePrimary = true;
+  const run = async <T>(call: (p: FeedProcessor) => Promise<T>): Promise<T> => {
+    if (usePrimary) {
+      try {
+        return await call(primary);
+      } catch (error) {
+        if (!unavailable(error)) throw error;
+        usePrimary = false;
+        onFallback(error as Error);
+      }
+    }
+    return call(fallback);
+  };
+  return {
+    parse: (body, options) => run((p) => p.parse(body, options)),
+    enrich: (items, feed) => run((p) => p.enrich(items, feed)),
+  };
+}

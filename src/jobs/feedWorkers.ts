@@ -46,6 +46,11 @@ export function defaultWorkerScript(): URL | undefined {
   return existsSync(fileURLToPath(url)) ? url : undefined;
 }
 
+/** The workers cannot start at all (a broken install): no document is at fault. */
+export class FeedWorkerStartError extends Error {
+  override readonly name = 'FeedWorkerStartError';
+}
+
 export interface FeedWorkersOptions {
   /** Number of worker threads (at least 1), started on first use. */
   size: number;
@@ -91,9 +96,15 @@ export function createFeedWorkers(options: FeedWorkersOptions): FeedWorkers {
     });
     const slot: Slot = { worker, ready: false };
     slots.add(slot);
-    // Ref'd while starting: a request is waiting for it.
+    // Ref'd while starting: a request is waiting for it. A worker that never says it is ready
+    // (hung while loading) is stopped like one that takes too long with a document.
+    const startTimer = setTimeout(() => {
+      slot.failure ??= new FeedWorkerStartError(`the feed worker did not start within ${timeoutMs / 1000} s`);
+      void worker.terminate();
+    }, timeoutMs);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
+        clearTimeout(startTimer);
         slot.ready = true;
         worker.unref();
         pump();
@@ -115,12 +126,15 @@ export function createFeedWorkers(options: FeedWorkersOptions): FeedWorkers {
       );
     });
     worker.on('exit', (code) => {
+      clearTimeout(startTimer);
       slots.delete(slot);
       const task = slot.task;
       finish(slot);
       if (!slot.ready && !closed) {
         // It never started (a broken install): fail what waits instead of restarting it forever.
-        const error = slot.failure ?? new Error(`the feed worker could not start (exit code ${code})`);
+        const error = new FeedWorkerStartError(
+          slot.failure?.message ?? `the feed worker could not start (exit code ${code})`,
+        );
         options.log.error({ error: error.message }, 'feed worker could not start');
         for (const waiting of queue.splice(0)) waiting.reject(error);
         return;

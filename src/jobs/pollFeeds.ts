@@ -153,6 +153,8 @@ async function pollOne(
   if (fetched.status === 'http-error') return fail('http-error', fetched.message, fetched.retryAfterMs);
   if (fetched.status === 'network-error') return fail('network-error', fetched.message);
 
+  // Stopping: leave the rest for the next run rather than queue more parsing behind the worker.
+  if (deps.signal?.aborted) return undefined;
   let parsed: Awaited<ReturnType<FeedProcessor['parse']>>;
   try {
     parsed = await processor.parse(fetched.body, {
@@ -162,7 +164,8 @@ async function pollOne(
       ...(deps.limits?.maxBytes !== undefined ? { maxBytes: deps.limits.maxBytes } : {}),
     });
   } catch (error) {
-    // The worker parsing it died (out of memory, too slow): this document is the cause.
+    // The worker parsing it died (out of memory, too slow): this document is the cause. (Workers
+    // that cannot start at all fall back to this thread before this: see app.ts.)
     return fail('parse-error', (error as Error).message);
   }
   if (!parsed.ok) return fail('parse-error', parsed.reason);
@@ -179,6 +182,7 @@ async function pollOne(
   }
   const seen = new Set<string>();
   const fresh = parsed.feed.items.filter((i) => unknown.has(i.key) && !seen.has(i.key) && seen.add(i.key));
+  if (deps.signal?.aborted) return undefined;
   let prepared: PreparedItem[];
   try {
     prepared = await processor.enrich(fresh, feed);

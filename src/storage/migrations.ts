@@ -210,4 +210,9 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.exec('DROP TABLE story_bands');
   },
+  // 7: which tokeniser made a stored fingerprint: after a FINGERPRINT_VERSION bump, older ones are
+  // neither indexed nor compared (their band keys and tokens would not match new ones).
+  (db) => {
+    db.exec('ALTER TABLE story_fingerprints ADD COLUMN version INTEGER NOT NULL DEFAULT 1');
+  },
 ];

@@ -21,7 +21,10 @@ export interface PreparedItem {
 
 /** Stories this close in time (either way) may be the same story from several outlets. */
 export const CLUSTER_WINDOW_MS = 72 * 3_600_000;
-/** Band keys carry the fingerprint version: keys made by an older tokeniser never match new ones. */
+/**
+ * Band keys carry the fingerprint version, and stored fingerprints too (`story_fingerprints.version`):
+ * keys and tokens made by another tokeniser are neither indexed nor compared.
+ */
 function bandHashes(bands: readonly string[]): number[] {
   return bands.map((band) => bandHash(`${FINGERPRINT_VERSION}/${band}`));
 }
@@ -224,7 +227,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
   );
 
   const insertFingerprint = db.prepare(
-    'INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint) VALUES (?, ?, ?)',
+    'INSERT OR REPLACE INTO story_fingerprints (story_id, published_at, fingerprint, version) VALUES (?, ?, ?, ?)',
   );
   const pruneFingerprints = db.prepare(
     'DELETE FROM story_fingerprints WHERE story_id IN (SELECT story_id FROM story_fingerprints WHERE published_at < ? LIMIT ?)',
@@ -239,9 +242,19 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     { story_id: number; published_at: number; bands: string }
   >(
     `SELECT story_id, published_at, json_extract(fingerprint, '$.bands') AS bands FROM story_fingerprints
-     WHERE story_id > ? AND published_at >= ? ORDER BY story_id`,
+     WHERE story_id > ? AND published_at >= ? AND version = ${FINGERPRINT_VERSION} ORDER BY story_id`,
+  );
+  const fingerprintPublishedAt = db.prepare<[number], { published_at: number }>(
+    'SELECT published_at FROM story_fingerprints WHERE story_id = ?',
   );
   function syncBandIndex(now: number): void {
+    // Story ids are reused when the newest rows are deleted (no AUTOINCREMENT): if the newest story
+    // the index knows is gone or is another story now, reading "ids above it" would miss stories.
+    const newest = bandIndex.maxStoryId;
+    if (newest > 0 && fingerprintPublishedAt.get(newest)?.published_at !== bandIndex.maxStoryPublishedAt) {
+      bandIndex = new BandIndex(BAND_RETENTION_MS);
+      fingerprintCache = new Map();
+    }
     bandIndex.expire(now);
     for (const row of newFingerprints.iterate(bandIndex.maxStoryId, now - BAND_RETENTION_MS)) {
       const bands = JSON.parse(row.bands ?? '[]') as unknown;
@@ -268,7 +281,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     const missing = best.filter((id) => !fingerprintCache.has(id));
     if (missing.length > 0) {
       for (const row of prep<number[], { story_id: number; published_at: number; fingerprint: string }>(
-        `SELECT story_id, published_at, fingerprint FROM story_fingerprints WHERE story_id IN (${missing.map(() => '?').join(',')})`,
+        `SELECT story_id, published_at, fingerprint FROM story_fingerprints WHERE version = ${FINGERPRINT_VERSION} AND story_id IN (${missing.map(() => '?').join(',')})`,
       ).all(...missing))
         remember(row.story_id, row.published_at, JSON.parse(row.fingerprint) as StoryFingerprint);
     }
@@ -340,7 +353,12 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
           for (const topic of classification.topics)
             insertTopic.run(topic, storyId, item.publishedAt, classification.policy ? 1 : 0);
           if (prepared.fingerprint) {
-            insertFingerprint.run(storyId, item.publishedAt, JSON.stringify(prepared.fingerprint));
+            insertFingerprint.run(
+              storyId,
+              item.publishedAt,
+              JSON.stringify(prepared.fingerprint),
+              FINGERPRINT_VERSION,
+            );
             bandIndex.add(storyId, item.publishedAt, hashes);
             remember(storyId, item.publishedAt, prepared.fingerprint);
           }

@@ -2,7 +2,8 @@
  * Feed workers (jobs/feedWorkers.ts) with the compiled worker script from dist/ (`npm test` builds
  * first): real worker threads, real documents.
  */
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pino from 'pino';
@@ -12,7 +13,7 @@ import type { ParseOutcome } from '../../src/feeds/parseFeed.js';
 import { createDefaultEnricher } from '../../src/intelligence.js';
 import { inThreadProcessor } from '../../src/jobs/feedProcessor.js';
 import { createFeedWorkers, type FeedWorkers } from '../../src/jobs/feedWorkers.js';
-import { ROOT } from '../helpers/cli.js';
+import { collect, ROOT } from '../helpers/cli.js';
 import { rss, startFeedServer } from '../helpers/feedServer.js';
 import { tempDir } from '../helpers/tempDir.js';
 import { createTestApp } from '../helpers/testApp.js';
@@ -122,6 +123,17 @@ describe('feed workers', () => {
     expect(next.ok && next.feed.items).toHaveLength(2);
   }, 20_000);
 
+  it('stop a worker that never gets ready, and fail what waits for it', async () => {
+    const dir = tempDir();
+    const hung = dir.file('hung.mjs');
+    writeFileSync(hung, 'setInterval(() => {}, 1000);\n');
+    workers = createFeedWorkers({ size: 1, script: pathToFileURL(hung), log: silent, timeoutMs: 300 });
+    await expect(workers.parse(document, options)).rejects.toThrow(
+      'the feed worker did not start within 0.3 s',
+    );
+    dir.cleanup();
+  });
+
   it('fail requests instead of restarting forever when the worker script cannot start', async () => {
     const dir = tempDir();
     const broken = dir.file('broken.mjs');
@@ -131,6 +143,29 @@ describe('feed workers', () => {
     await expect(workers.parse(document, options)).rejects.toThrow(/broken install/);
     dir.cleanup();
   });
+
+  it('keep the process alive while a reply is awaited, and let it exit when idle', async () => {
+    // A separate process: vitest itself would keep any event loop alive.
+    const dir = tempDir();
+    const script = dir.file('idle.mjs');
+    const workersModule = pathToFileURL(join(ROOT, 'dist', 'src', 'jobs', 'feedWorkers.js')).href;
+    writeFileSync(
+      script,
+      `const quiet = { warn() {}, error() {}, info() {}, debug() {} };
+const { createFeedWorkers } = await import(${JSON.stringify(workersModule)});
+const workers = createFeedWorkers({ size: 1, script: new URL(${JSON.stringify(SCRIPT.href)}), log: quiet });
+// Nothing else keeps this process alive while the worker starts and parses.
+workers.parse(Buffer.from(${JSON.stringify(document.toString())}), { baseUrl: 'https://x.example/', now: 0 })
+  .then((r) => console.log('parsed', r.ok && r.feed.items.length));
+// Never closed: an idle worker must not keep the process from exiting.
+`,
+    );
+    const result = await collect(spawn(process.execPath, [script], { cwd: ROOT }), 15_000);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.trim()).toBe('parsed 2');
+    expect(result.code).toBe(0);
+    dir.cleanup();
+  }, 20_000);
 
   it('reject what still waits when closed', async () => {
     workers = createFeedWorkers({ size: 1, script: SCRIPT, log: silent });
@@ -148,8 +183,17 @@ describe('feed workers', () => {
   it('run a whole poll for the app when PARSE_WORKERS is set', async () => {
     const server = await startFeedServer();
     server.route('/feed.xml', { body: document });
+    // The real worker, behind a wrapper that leaves a mark: proof the poll went through a worker.
+    const dir = tempDir();
+    const marker = dir.file('worker-started');
+    const wrapper = dir.file('worker.mjs');
+    writeFileSync(
+      wrapper,
+      `import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'yes');\nawait import(${JSON.stringify(SCRIPT.href)});\n`,
+    );
     const app = createTestApp([{ id: 'f', url: server.url('/feed.xml') }], {
-      workerScript: SCRIPT,
+      workerScript: pathToFileURL(wrapper),
       env: { PARSE_WORKERS: '2' },
     });
     try {
@@ -158,8 +202,30 @@ describe('feed workers', () => {
       expect(app.stories.news({ limit: 5, topic: 'china' }).map((s) => s.title)).toEqual([
         '中国人民银行发布数字人民币新规',
       ]);
+      expect(existsSync(marker)).toBe(true);
     } finally {
       app.cleanup();
+      dir.cleanup();
+      await server.close();
+    }
+  });
+
+  it('parse in the main thread, blaming no feed, when the workers cannot start', async () => {
+    const server = await startFeedServer();
+    server.route('/feed.xml', { body: document });
+    const dir = tempDir();
+    const broken = dir.file('broken.mjs');
+    writeFileSync(broken, "throw new Error('broken install');\n");
+    const app = createTestApp([{ id: 'f', url: server.url('/feed.xml') }], {
+      workerScript: pathToFileURL(broken),
+      env: { PARSE_WORKERS: '1' },
+    });
+    try {
+      expect((await app.poll()).feeds[0]).toMatchObject({ outcome: 'ok', newItems: 2 });
+      expect(app.feeds.list().find((f) => f.id === 'f')).toMatchObject({ consecutiveFailures: 0 });
+    } finally {
+      app.cleanup();
+      dir.cleanup();
       await server.close();
     }
   });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchFeed } from '../../src/feeds/fetchFeed.js';
 import { createDefaultEnricher } from '../../src/intelligence.js';
 import { BACKOFF_CAP_MS } from '../../src/jobs/backoff.js';
+import { inThreadProcessor } from '../../src/jobs/feedProcessor.js';
 import { pollFeeds } from '../../src/jobs/pollFeeds.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { createSqliteFeedStore } from '../../src/storage/feedStore.js';
@@ -211,6 +212,42 @@ describe('pollFeeds', () => {
     expect(report.newItems).toBe(60);
     expect(stories.count()).toBe(60);
     expect(ingests).toHaveLength(3); // 25 + 25 + 10
+    db.close();
+  });
+
+  it('stops between parsing and enriching when the run is aborted, leaving the feed as it was', async () => {
+    server.route('/a.xml', { body: rss([{ title: 'SEC sues Binance', link: 'https://a.example/1' }]) });
+    const db = openDatabase(':memory:');
+    const feeds = createSqliteFeedStore(db);
+    const controller = new AbortController();
+    const enrich = inThreadProcessor(createDefaultEnricher());
+    let enriched = 0;
+    const report = await pollFeeds({
+      feeds,
+      stories: createSqliteStoryStore(db),
+      loadFeeds: () => [{ id: 'a', name: 'A', url: server.url('/a.xml'), kind: 'media', jurisdictions: [] }],
+      fetch: (request) => fetchFeed(request),
+      enrich: createDefaultEnricher(),
+      processor: {
+        // SIGTERM arrives while the document is being parsed.
+        parse: async (body, options) => {
+          controller.abort();
+          return enrich.parse(body, options);
+        },
+        enrich: async (items, feed) => {
+          enriched++;
+          return enrich.enrich(items, feed);
+        },
+      },
+      clock,
+      log: pino({ level: 'silent' }),
+      userAgent: 'test',
+      concurrency: 1,
+      signal: controller.signal,
+    });
+    expect(report).toMatchObject({ aborted: true, feeds: [], newItems: 0 });
+    expect(enriched).toBe(0);
+    expect(feeds.list()[0]).toMatchObject({ id: 'a', lastSuccessAt: null, consecutiveFailures: 0 });
     db.close();
   });
 

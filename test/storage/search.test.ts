@@ -309,6 +309,73 @@ describe('clustering across outlets', () => {
     expect(third).toMatchObject({ newStoryIds: [], joined: 1, merged: [{ storyId: first.newStoryIds[0] }] });
   });
 
+  it('sees another process’s story that reused the id of a deleted one', () => {
+    const x = (at: number) =>
+      prepared(
+        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+        'The SEC sued Binance and Changpeng Zhao over securities violations.',
+        ['us'],
+        { at },
+      );
+    const z = (at: number, outlet: string) =>
+      prepared(
+        outlet === 'b'
+          ? 'Hong Kong approves first stablecoin issuer licences'
+          : 'HKMA grants first stablecoin licences in Hong Kong',
+        'The Hong Kong Monetary Authority granted the first stablecoin issuer licences to three firms.',
+        ['hong-kong'],
+        { at },
+      );
+    const first = stories.ingest('a', [x(T0)], { now: T0, backlog: false }).newStoryIds[0];
+    // Another process deletes that story (retention), then stores a new one, which gets its id.
+    const other = createSqliteStoryStore(db);
+    db.prepare('DELETE FROM stories WHERE id = ?').run(first);
+    const reused = other.ingest('b', [z(T0 + HOUR, 'b')], { now: T0 + HOUR, backlog: false }).newStoryIds[0];
+    expect(reused).toBe(first);
+    // This process must notice: the retelling joins the new story instead of being shown twice.
+    const retelling = stories.ingest('c', [z(T0 + 2 * HOUR, 'c')], { now: T0 + 2 * HOUR, backlog: false });
+    expect(retelling).toMatchObject({ newStoryIds: [], joined: 1, merged: [{ storyId: reused }] });
+  });
+
+  it('ignores fingerprints another tokeniser version made', () => {
+    const x = (at: number) =>
+      prepared(
+        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+        'The SEC sued Binance and Changpeng Zhao over securities violations.',
+        ['us'],
+        { at },
+      );
+    stories.ingest('a', [x(T0)], { now: T0, backlog: false });
+    expect(
+      createSqliteStoryStore(db).ingest('b', [x(T0 + HOUR)], { now: T0 + HOUR, backlog: false }),
+    ).toMatchObject({
+      joined: 1,
+    });
+    // As if stored by an older release: a process started now must not index or compare it.
+    db.prepare('UPDATE story_fingerprints SET version = version - 1').run();
+    const fresh = createSqliteStoryStore(db).ingest('c', [x(T0 + 2 * HOUR)], {
+      now: T0 + 2 * HOUR,
+      backlog: false,
+    });
+    expect(fresh).toMatchObject({ joined: 0 });
+    expect(fresh.newStoryIds).toHaveLength(1);
+  });
+
+  it('makes a new story of a retelling of a story that was deleted meanwhile', () => {
+    const x = (at: number) =>
+      prepared(
+        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+        'The SEC sued Binance and Changpeng Zhao over securities violations.',
+        ['us'],
+        { at },
+      );
+    const [first] = stories.ingest('a', [x(T0)], { now: T0, backlog: false }).newStoryIds;
+    db.prepare('DELETE FROM stories WHERE id = ?').run(first);
+    const again = stories.ingest('b', [x(T0 + HOUR)], { now: T0 + HOUR, backlog: false });
+    expect(again.newStoryIds).toHaveLength(1);
+    expect(stories.count()).toBe(1);
+  });
+
   it('never joins a story whose transaction was rolled back', () => {
     const story = prepared(
       'SEC sues Binance and CEO Changpeng Zhao over securities violations',

@@ -56,6 +56,8 @@ export class BandIndex {
   private lastCutoff = Number.NEGATIVE_INFINITY;
   /** The highest story id added: storage reads newer stories (another process's) from there. */
   maxStoryId = 0;
+  /** Publication time of that story: if the id now holds another story, the index is stale. */
+  maxStoryPublishedAt = 0;
 
   /** @param retentionMs entries older than (the `now` of `expire`) minus this are dropped. */
   constructor(private readonly retentionMs: number) {}
@@ -70,7 +72,10 @@ export class BandIndex {
     if ((this.distinct + hashes.length) * 2 > this.keys.length) this.rebuild(this.lastCutoff, hashes.length);
     for (const hash of hashes) this.put(hash, storyId, publishedAt);
     if (publishedAt < this.oldest) this.oldest = publishedAt;
-    if (storyId > this.maxStoryId) this.maxStoryId = storyId;
+    if (storyId > this.maxStoryId) {
+      this.maxStoryId = storyId;
+      this.maxStoryPublishedAt = publishedAt;
+    }
   }
 
   /** Forgets entries published before `now - retention`; rebuilds at most once a day of time. */
