@@ -16,7 +16,7 @@ import { createDiscordPoster } from '../src/discord/poster.js';
 import { fetchFeed } from '../src/feeds/fetchFeed.js';
 import { createDefaultEnricher } from '../src/intelligence.js';
 import { drainQueue, queueNewStories } from '../src/jobs/dispatch.js';
-import { createFeedWorkers, defaultWorkerScript } from '../src/jobs/feedWorkers.js';
+import { createFeedWorkers, defaultWorkerScript, workerLimitsFor } from '../src/jobs/feedWorkers.js';
 import { findNews } from '../src/jobs/news.js';
 import { pollFeeds } from '../src/jobs/pollFeeds.js';
 import { openDatabase } from '../src/storage/database.js';
@@ -68,151 +68,163 @@ async function main(config: AppConfig): Promise<void> {
     }
   };
 
-  // ---- ingest: end to end ------------------------------------------------------------------------
-  const writes: number[] = [];
-  /** Longest write transaction per kind (ingest chunks, prune batches). */
-  const longest: Record<string, number> = {};
-  const db = openDatabase(config.db);
-  const feeds = createSqliteFeedStore(db);
-  const stories = createSqliteStoryStore(db, {
-    onWrite: (what, ms) => {
-      writes.push(ms);
-      longest[what] = round(Math.max(longest[what] ?? 0, ms));
-    },
-  });
-  const feedDef = (f: number): FeedDefinition => ({
-    id: `ingest-${f}`,
-    name: `Ingest ${f}`,
-    url: `http://127.0.0.1:${config.ingest.port}/feed/${f}`,
-    kind: 'media',
-    jurisdictions: [],
-  });
-  const enrich = createDefaultEnricher();
-  // As the bot runs: PARSE_WORKERS (default 1) worker threads parse and enrich.
-  const parseWorkers = loadConfig({}).parseWorkers;
-  const script = defaultWorkerScript();
-  const workers =
-    parseWorkers > 0 && script ? createFeedWorkers({ size: parseWorkers, script, log: silent }) : undefined;
-  const processor = workers ? { processor: workers } : {};
-  const ingestRun = (defs: FeedDefinition[]) =>
-    pollFeeds({
+  // The bot's database and its story store (with its band index) only live through these phases,
+  // as in the bot, which has one; the matching and posting phases use small databases of their own.
+  const { ingest, query, poll } = await (async () => {
+    // ---- ingest: end to end ------------------------------------------------------------------------
+    const writes: number[] = [];
+    /** Longest write transaction per kind (ingest chunks, prune batches). */
+    const longest: Record<string, number> = {};
+    const db = openDatabase(config.db);
+    const feeds = createSqliteFeedStore(db);
+    const stories = createSqliteStoryStore(db, {
+      onWrite: (what, ms) => {
+        writes.push(ms);
+        longest[what] = round(Math.max(longest[what] ?? 0, ms));
+      },
+    });
+    const feedDef = (f: number): FeedDefinition => ({
+      id: `ingest-${f}`,
+      name: `Ingest ${f}`,
+      url: `http://127.0.0.1:${config.ingest.port}/feed/${f}`,
+      kind: 'media',
+      jurisdictions: [],
+    });
+    const enrich = createDefaultEnricher();
+    // As the bot runs: PARSE_WORKERS (default 1, or as set in the environment) worker threads.
+    const settings = loadConfig();
+    const parseWorkers = settings.parseWorkers;
+    const script = defaultWorkerScript();
+    const workers =
+      parseWorkers > 0 && script
+        ? createFeedWorkers({
+            size: parseWorkers,
+            script,
+            log: silent,
+            resourceLimits: workerLimitsFor(settings.fetchMaxBytes),
+          })
+        : undefined;
+    const processor = workers ? { processor: workers } : {};
+    const ingestRun = (defs: FeedDefinition[]) =>
+      pollFeeds({
+        feeds,
+        stories,
+        // Only the loopback feeds: the seed outlets' hosts do not exist (they become inactive, their stories stay).
+        loadFeeds: () => defs,
+        fetch: (request) => fetchFeed(request),
+        enrich,
+        ...processor,
+        clock: Date.now,
+        log: silent,
+        userAgent: 'policywire-bench',
+        concurrency: 8,
+      });
+    say('ingest: warming up…');
+    await ingestRun(
+      Array.from({ length: config.ingest.warmupFeeds }, (_, f) => feedDef(config.ingest.feeds + f)),
+    );
+    writes.length = 0;
+    for (const kind of Object.keys(longest)) delete longest[kind];
+    say('ingest: end to end…');
+    const ingestStart = performance.now();
+    const ingestReport = await ingestRun(Array.from({ length: config.ingest.feeds }, (_, f) => feedDef(f)));
+    const ingestMs = performance.now() - ingestStart;
+    if (ingestReport.newItems !== config.ingest.items)
+      throw new Error(
+        `ingest stored ${ingestReport.newItems} of ${config.ingest.items} items: ${JSON.stringify(ingestReport.feeds.filter((f) => f.outcome !== 'ok'))}`,
+      );
+    // Pruning at this size is part of every poll run: its batches are write transactions too.
+    stories.prune(NOW - 179 * DAY);
+    const ingest = {
+      parseWorkers: workers ? parseWorkers : 0,
+      items: config.ingest.items,
+      itemsPerSec: Math.round(config.ingest.items / (ingestMs / 1000)),
+      storiesInDb: stories.count(),
+      maxWriteTxnMs: round(Math.max(0, ...writes)),
+      maxWriteTxnMsByKind: { ...longest },
+    };
+    say(`  ${ingest.itemsPerSec} items/s end to end, max write txn ${ingest.maxWriteTxnMs} ms`);
+
+    // ---- /news query shapes ----------------------------------------------------------------------
+    say('queries…');
+    const shapes: Record<string, () => { stories: unknown[] }> = {
+      topic: () => findNews(stories, { subject: 'china', limit: 5 }),
+      alias: () => findNews(stories, { subject: 'pboc', limit: 5 }),
+      text: () => findNews(stories, { subject: 'stablecoin issuers rules', limit: 5 }),
+      textCommon: () => findNews(stories, { subject: 'crypto', limit: 5 }),
+      since: () => findNews(stories, { since: NOW - 7 * DAY, limit: 5 }),
+    };
+    const query: { stories: number; shapes: Record<string, { p50Ms: number; p99Ms: number }> } = {
+      stories: stories.count(),
+      shapes: {},
+    };
+    for (const [name, run] of Object.entries(shapes)) {
+      if (run().stories.length === 0) throw new Error(`query shape ${name} found nothing`);
+      for (let i = 0; i < 20; i++) run();
+      const times: number[] = [];
+      for (let i = 0; i < 300; i++) {
+        const t = performance.now();
+        run();
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      query.shapes[name] = { p50Ms: round(percentile(times, 50), 3), p99Ms: round(percentile(times, 99), 3) };
+    }
+    say(
+      `  ${Object.entries(query.shapes)
+        .map(([k, v]) => `${k} p99 ${v.p99Ms} ms`)
+        .join(', ')}`,
+    );
+
+    // ---- a poll of 300 feeds answering after 50 ms ------------------------------------------------
+    // On the same database as the bot's (1,000,000 stories), as the bot polls it.
+    const { feeds: POLL_FEEDS, latencyMs: LATENCY, concurrency: CONCURRENCY } = config.poll;
+    const pollDefs = Array.from(
+      { length: POLL_FEEDS },
+      (_, f): FeedDefinition => ({
+        id: `poll-${f}`,
+        name: `Poll ${f}`,
+        url: `http://127.0.0.1:${config.poll.port}/feed/${f}`,
+        kind: 'media',
+        jurisdictions: [],
+      }),
+    );
+    const pollDeps = {
       feeds,
       stories,
-      // Only the loopback feeds: the seed outlets' hosts do not exist (they become inactive, their stories stay).
-      loadFeeds: () => defs,
-      fetch: (request) => fetchFeed(request),
+      loadFeeds: () => pollDefs,
+      fetch: (request: Parameters<typeof fetchFeed>[0]) => fetchFeed(request),
       enrich,
       ...processor,
       clock: Date.now,
       log: silent,
       userAgent: 'policywire-bench',
-      concurrency: 8,
-    });
-  say('ingest: warming up…');
-  await ingestRun(
-    Array.from({ length: config.ingest.warmupFeeds }, (_, f) => feedDef(config.ingest.feeds + f)),
-  );
-  writes.length = 0;
-  for (const kind of Object.keys(longest)) delete longest[kind];
-  say('ingest: end to end…');
-  const ingestStart = performance.now();
-  const ingestReport = await ingestRun(Array.from({ length: config.ingest.feeds }, (_, f) => feedDef(f)));
-  const ingestMs = performance.now() - ingestStart;
-  if (ingestReport.newItems !== config.ingest.items)
-    throw new Error(
-      `ingest stored ${ingestReport.newItems} of ${config.ingest.items} items: ${JSON.stringify(ingestReport.feeds.filter((f) => f.outcome !== 'ok'))}`,
+      concurrency: CONCURRENCY,
+    };
+    say(`poll: ${POLL_FEEDS} feeds × ${LATENCY} ms…`);
+    await pollFeeds(pollDeps); // first poll: stores the backlog
+    const cpuBefore = process.cpuUsage();
+    const pollStart = performance.now();
+    const pollReport = await pollFeeds(pollDeps); // steady state: every feed answers, nothing new
+    const cycleMs = performance.now() - pollStart;
+    const cpu = process.cpuUsage(cpuBefore);
+    if (pollReport.feeds.length !== POLL_FEEDS || pollReport.failed > 0)
+      throw new Error(`poll: ${pollReport.failed} of ${pollReport.feeds.length} feeds failed`);
+    db.close();
+    await workers?.close();
+    const poll = {
+      feeds: POLL_FEEDS,
+      latencyMs: LATENCY,
+      concurrency: CONCURRENCY,
+      cycleMs: Math.round(cycleMs),
+      idealMs: Math.ceil(POLL_FEEDS / CONCURRENCY) * LATENCY,
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    };
+    say(
+      `  cycle ${poll.cycleMs} ms vs ideal ${poll.idealMs} ms (${(poll.cycleMs / poll.idealMs).toFixed(2)}×), CPU ${poll.cpuMs} ms`,
     );
-  // Pruning at this size is part of every poll run: its batches are write transactions too.
-  stories.prune(NOW - 179 * DAY);
-  const ingest = {
-    parseWorkers: workers ? parseWorkers : 0,
-    items: config.ingest.items,
-    itemsPerSec: Math.round(config.ingest.items / (ingestMs / 1000)),
-    storiesInDb: stories.count(),
-    maxWriteTxnMs: round(Math.max(0, ...writes)),
-    maxWriteTxnMsByKind: { ...longest },
-  };
-  say(`  ${ingest.itemsPerSec} items/s end to end, max write txn ${ingest.maxWriteTxnMs} ms`);
-
-  // ---- /news query shapes ----------------------------------------------------------------------
-  say('queries…');
-  const shapes: Record<string, () => { stories: unknown[] }> = {
-    topic: () => findNews(stories, { subject: 'china', limit: 5 }),
-    alias: () => findNews(stories, { subject: 'pboc', limit: 5 }),
-    text: () => findNews(stories, { subject: 'stablecoin issuers rules', limit: 5 }),
-    textCommon: () => findNews(stories, { subject: 'crypto', limit: 5 }),
-    since: () => findNews(stories, { since: NOW - 7 * DAY, limit: 5 }),
-  };
-  const query: { stories: number; shapes: Record<string, { p50Ms: number; p99Ms: number }> } = {
-    stories: stories.count(),
-    shapes: {},
-  };
-  for (const [name, run] of Object.entries(shapes)) {
-    if (run().stories.length === 0) throw new Error(`query shape ${name} found nothing`);
-    for (let i = 0; i < 20; i++) run();
-    const times: number[] = [];
-    for (let i = 0; i < 300; i++) {
-      const t = performance.now();
-      run();
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    query.shapes[name] = { p50Ms: round(percentile(times, 50), 3), p99Ms: round(percentile(times, 99), 3) };
-  }
-  say(
-    `  ${Object.entries(query.shapes)
-      .map(([k, v]) => `${k} p99 ${v.p99Ms} ms`)
-      .join(', ')}`,
-  );
-  db.close();
-
-  // ---- a poll of 300 feeds answering after 50 ms ------------------------------------------------
-  const { feeds: POLL_FEEDS, latencyMs: LATENCY, concurrency: CONCURRENCY } = config.poll;
-  const pollDb = openDatabase(join(config.work, 'poll.db'));
-  const pollDefs = Array.from(
-    { length: POLL_FEEDS },
-    (_, f): FeedDefinition => ({
-      id: `poll-${f}`,
-      name: `Poll ${f}`,
-      url: `http://127.0.0.1:${config.poll.port}/feed/${f}`,
-      kind: 'media',
-      jurisdictions: [],
-    }),
-  );
-  const pollDeps = {
-    feeds: createSqliteFeedStore(pollDb),
-    stories: createSqliteStoryStore(pollDb),
-    loadFeeds: () => pollDefs,
-    fetch: (request: Parameters<typeof fetchFeed>[0]) => fetchFeed(request),
-    enrich,
-    ...processor,
-    clock: Date.now,
-    log: silent,
-    userAgent: 'policywire-bench',
-    concurrency: CONCURRENCY,
-  };
-  say(`poll: ${POLL_FEEDS} feeds × ${LATENCY} ms…`);
-  await pollFeeds(pollDeps); // first poll: stores the backlog
-  const cpuBefore = process.cpuUsage();
-  const pollStart = performance.now();
-  const pollReport = await pollFeeds(pollDeps); // steady state: every feed answers, nothing new
-  const cycleMs = performance.now() - pollStart;
-  const cpu = process.cpuUsage(cpuBefore);
-  if (pollReport.feeds.length !== POLL_FEEDS || pollReport.failed > 0)
-    throw new Error(`poll: ${pollReport.failed} of ${pollReport.feeds.length} feeds failed`);
-  pollDb.close();
-  await workers?.close();
-  const poll = {
-    feeds: POLL_FEEDS,
-    latencyMs: LATENCY,
-    concurrency: CONCURRENCY,
-    cycleMs: Math.round(cycleMs),
-    idealMs: Math.ceil(POLL_FEEDS / CONCURRENCY) * LATENCY,
-    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
-  };
-  say(
-    `  cycle ${poll.cycleMs} ms vs ideal ${poll.idealMs} ms (${(poll.cycleMs / poll.idealMs).toFixed(2)}×), CPU ${poll.cpuMs} ms`,
-  );
+    return { ingest, query, poll };
+  })();
 
   // ---- matching 100 new stories against 10,000 subscriptions ------------------------------------
   say('dispatch: 100 stories × 10,000 subscriptions…');

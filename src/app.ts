@@ -15,6 +15,7 @@ import {
   defaultWorkerScript,
   FeedWorkerStartError,
   type FeedWorkers,
+  workerLimitsFor,
 } from './jobs/feedWorkers.js';
 import { type PollReport, pollFeeds } from './jobs/pollFeeds.js';
 import type { Logger } from './log.js';
@@ -71,7 +72,12 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
   let workers: FeedWorkers | undefined;
   let processor: FeedProcessor | undefined;
   if (config.parseWorkers > 0 && !options.enrich && workerScript) {
-    workers = createFeedWorkers({ size: config.parseWorkers, script: workerScript, log });
+    workers = createFeedWorkers({
+      size: config.parseWorkers,
+      script: workerScript,
+      log,
+      resourceLimits: workerLimitsFor(config.fetchMaxBytes),
+    });
     // If the workers cannot start at all, parse here rather than fail every feed.
     processor = withFallback(
       workers,

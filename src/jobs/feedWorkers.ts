@@ -1,7 +1,8 @@
 /**
  * Feed workers: parsing and enrichment in worker threads (ADR 10). The main thread keeps fetching,
  * storing and serving Discord while a worker turns documents into items, so a large feed never
- * stalls slash commands, and on a machine with two cores ingest runs about twice as fast.
+ * stalls slash commands, and parsing overlaps with storing (+10-20 % ingest on two cores, where
+ * storing is the larger half; docs/benchmarks.md).
  *
  * Each worker takes one request at a time (others wait here, in order), so when a request kills its
  * worker — a document that exhausts the worker's heap limit, or one that takes longer than the
@@ -32,13 +33,25 @@ export type WorkerReply =
 /** A worker answering none of this within this time is stopped: the feed fails, the next one goes on. */
 export const DEFAULT_WORKER_TIMEOUT_MS = 60_000;
 /**
- * Heap of one worker. One request at a time, each document at most FETCH_MAX_BYTES (5 MB) with at
- * most 1,000 items: parsing the largest needs ~20 MB (16 MB failed, 24 MB sufficed).
+ * Heap of one worker. One request at a time, each document at most FETCH_MAX_BYTES (5 MB by
+ * default) with at most 1,000 items: parsing a 5 MB document needs ~20 MB (16 MB failed, 24 MB
+ * sufficed), so the limit is 48 MB or 6 MB per MB of the largest document, whichever is more.
  */
 export const DEFAULT_WORKER_LIMITS: ResourceLimits = {
-  maxOldGenerationSizeMb: 64,
-  maxYoungGenerationSizeMb: 8,
+  maxOldGenerationSizeMb: 48,
+  maxYoungGenerationSizeMb: 4,
 };
+
+/** The heap limits of a worker that must parse documents of up to `maxDocumentBytes`. */
+export function workerLimitsFor(maxDocumentBytes: number): ResourceLimits {
+  return {
+    ...DEFAULT_WORKER_LIMITS,
+    maxOldGenerationSizeMb: Math.max(
+      DEFAULT_WORKER_LIMITS.maxOldGenerationSizeMb ?? 48,
+      Math.ceil((6 * maxDocumentBytes) / 1_048_576),
+    ),
+  };
+}
 
 /** The compiled worker script next to this file, or undefined when running from TypeScript sources. */
 export function defaultWorkerScript(): URL | undefined {
@@ -55,7 +68,10 @@ export interface FeedWorkersOptions {
   /** Number of worker threads (at least 1), started on first use. */
   size: number;
   script: URL;
+  /** Time for one request (default 60 s). */
   timeoutMs?: number;
+  /** Time for a new worker to load its modules (default 60 s). */
+  startTimeoutMs?: number;
   resourceLimits?: ResourceLimits;
   log: Logger;
 }
@@ -84,6 +100,7 @@ interface Slot {
 
 export function createFeedWorkers(options: FeedWorkersOptions): FeedWorkers {
   const timeoutMs = options.timeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_WORKER_TIMEOUT_MS;
   const size = Math.max(1, options.size);
   const slots = new Set<Slot>();
   const queue: Task[] = [];
@@ -99,9 +116,11 @@ export function createFeedWorkers(options: FeedWorkersOptions): FeedWorkers {
     // Ref'd while starting: a request is waiting for it. A worker that never says it is ready
     // (hung while loading) is stopped like one that takes too long with a document.
     const startTimer = setTimeout(() => {
-      slot.failure ??= new FeedWorkerStartError(`the feed worker did not start within ${timeoutMs / 1000} s`);
+      slot.failure ??= new FeedWorkerStartError(
+        `the feed worker did not start within ${startTimeoutMs / 1000} s`,
+      );
       void worker.terminate();
-    }, timeoutMs);
+    }, startTimeoutMs);
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         clearTimeout(startTimer);

@@ -33,8 +33,8 @@ function bandHashes(bands: readonly string[]): number[] {
 const PER_BAND_CANDIDATES = 32;
 /** At most this many candidate stories are compared with a new item. */
 const MAX_CLUSTER_CANDIDATES = 8;
-/** Parsed fingerprints kept in memory (~1 KB each): a few hours of a busy instance's stories. */
-const FINGERPRINT_CACHE = 1024;
+/** Parsed fingerprints kept in memory (~5 KB each with their comparison data): a few hours of a busy instance's stories. */
+const FINGERPRINT_CACHE = 512;
 /** Band keys and fingerprints are only needed while a story can still be joined; older ones are dropped. */
 const BAND_RETENTION_MS = 7 * 86_400_000;
 /** Free-text search looks at this many newest matches at most: a common word never ranks all of history. */
@@ -470,8 +470,12 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       }
       return unknown;
     },
-    ingest: (feedId, items, ingestOptions) =>
-      timed('ingest', () => {
+    ingest: (feedId, items, ingestOptions) => {
+      // Read what is new in story_fingerprints before taking the write lock: after a start that is
+      // a week of stories (tens of thousands of rows), which must not lengthen a write transaction.
+      // Inside it, the same call reads only what another writer stored in between.
+      syncBandIndex(ingestOptions.now);
+      return timed('ingest', () => {
         try {
           return ingest.immediate(feedId, items, ingestOptions);
         } catch (error) {
@@ -480,7 +484,8 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
           fingerprintCache = new Map();
           throw error;
         }
-      }),
+      });
+    },
     news(query) {
       const params = { limit: query.limit, since: query.since ?? 0 };
       const policyOnly = query.policyOnly !== false;

@@ -60,8 +60,9 @@ describe('BandIndex', () => {
     index.add(5, T0, [bandHash('a5')]);
     expect(index.size).toBe(40_000);
     expect(index.candidates([bandHash('a12345')], all)).toEqual([12345]);
-    // 12345 shares two keys; b45's 200 stories only count with their 32 newest.
+    // 12345 shares two keys when every story of b45 counts (perBand 500)…
     expect(index.candidates([bandHash('a12345'), bandHash('b45')], { ...all, perBand: 500 })[0]).toBe(12345);
+    // …but with the default 32, only b45's newest stories count, and 12345 is not among them.
     expect(index.candidates([bandHash('b45')], all)).toEqual([
       19945, 19845, 19745, 19645, 19545, 19445, 19345, 19245,
     ]);
