@@ -45,9 +45,12 @@ COPY . .
 RUN npm run build
 
 FROM ${NODE_IMAGE} AS runtime
+# MALLOC_ARENA_MAX=2: glibc otherwise gives each thread (the parse worker, libuv's pool) malloc
+# arenas of its own that hold on to freed memory; measured 12-18 MB less resident at the peak.
 ENV NODE_ENV=production \
   POLICYWIRE_DB=/data/policywire.db \
-  HEALTH_HOST=0.0.0.0
+  HEALTH_HOST=0.0.0.0 \
+  MALLOC_ARENA_MAX=2
 WORKDIR /app
 # Application files stay owned by root: the bot can read them, not change them. Only /data is its own.
 COPY --from=deps /app/node_modules ./node_modules

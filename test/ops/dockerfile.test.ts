@@ -26,6 +26,8 @@ describe('Dockerfile and compose.yaml', () => {
       expect.stringMatching(/^--max-semi-space-size=\d+$/),
     ]);
     expect(cmd.at(-1)).toBe('dist/src/main.js');
+    // Fewer glibc malloc arenas (threads: the parse worker, libuv): less resident memory.
+    expect(dockerfile).toMatch(/^\s+MALLOC_ARENA_MAX=2$/m);
     expect(existsSync(join(ROOT, sourceOf(cmd.at(-1) ?? '')))).toBe(true);
   });
 
