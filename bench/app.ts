@@ -7,12 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REST } from 'discord.js';
 import pino from 'pino';
 import { loadConfig } from '../src/config.js';
 import { indexByTopic, matchStories } from '../src/core/match.js';
 import type { FeedDefinition } from '../src/core/types.js';
-import { createDiscordPoster } from '../src/discord/poster.js';
+import { createTokenPoster } from '../src/discord/poster.js';
 import { fetchFeed } from '../src/feeds/fetchFeed.js';
 import { createDefaultEnricher } from '../src/intelligence.js';
 import { drainQueue, queueNewStories } from '../src/jobs/dispatch.js';
@@ -358,13 +357,12 @@ async function main(config: AppConfig): Promise<void> {
       NOW,
     );
   }
-  const rest = new REST({ api: config.post.apiUrl }).setToken(config.post.token);
   const postStart = performance.now();
   const result = await drainQueue({
     stories: pStories,
     subscriptions: pSubs,
     deliveries: pDeliveries,
-    poster: createDiscordPoster(rest),
+    poster: createTokenPoster(config.post.token, config.post.apiUrl),
     clock: Date.now,
     log: silent,
     concurrency: 16,

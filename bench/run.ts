@@ -115,7 +115,7 @@ async function main(): Promise<void> {
       }
       stories.ingest(`seed-${(n / BATCH) % 40}`, batch, { now: NOW, backlog: true });
     }
-    db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('optimize')");
+    stories.optimizeSearchIndex();
     const seedMs = performance.now() - seedStart;
     say(`  seeded in ${(seedMs / 1000).toFixed(1)} s`);
 

@@ -4,7 +4,7 @@
  */
 import { commands } from '../commands/index.js';
 import type { App } from './app.js';
-import { MAX_AUTO_POST_AGE_MS } from './core/match.js';
+import { isAutoPostable } from './core/match.js';
 import { toPost } from './core/post.js';
 import { renderPostText } from './core/render.js';
 import { runDaemon } from './daemon.js';
@@ -22,7 +22,6 @@ import type { PollReport } from './jobs/pollFeeds.js';
 
 export const CONSOLE_CHANNEL = 'console';
 const DELIVERY_INTERVAL_MS = 5_000;
-const DIGEST_INTERVAL_MS = 30_000;
 const PAUSED_RECHECK_MS = 10 * 60_000;
 /** How long a poll run waits for its posts before the next run may start. */
 const MAX_POST_WAIT_MS = 60_000;
@@ -71,9 +70,7 @@ export async function runConsoleMode(app: App, options: ServiceOptions = {}): Pr
     onStarted: (pollNow) => options.onReady?.({ pollNow, deliverNow: async () => drain() }),
     onReport: (report) => {
       const now = app.clock();
-      const fresh = app.stories
-        .byIds(report.newStoryIds)
-        .filter((s) => s.policy && now - s.publishedAt <= MAX_AUTO_POST_AGE_MS);
+      const fresh = app.stories.byIds(report.newStoryIds).filter((s) => isAutoPostable(s, now));
       app.deliveries.enqueue(
         CONSOLE_CHANNEL,
         fresh.map((s) => s.id),
@@ -145,7 +142,6 @@ export async function runDiscordMode(app: App, token: string, options: ServiceOp
   };
   const timers = [
     setInterval(() => void send(), DELIVERY_INTERVAL_MS),
-    setInterval(() => void send(), DIGEST_INTERVAL_MS),
     setInterval(() => bot.recheckPaused(), PAUSED_RECHECK_MS),
   ];
   bot.recheckPaused();

@@ -41,6 +41,14 @@ export function indexByTopic<S extends MatchableSubscription>(subscriptions: rea
   return index;
 }
 
+/** May this story be posted automatically: policy, not backlog, not older than MAX_AUTO_POST_AGE_MS. */
+export function isAutoPostable(
+  story: Pick<MatchableStory, 'policy' | 'backlog' | 'publishedAt'>,
+  now: number,
+): boolean {
+  return story.policy && !story.backlog && now - story.publishedAt <= MAX_AUTO_POST_AGE_MS;
+}
+
 /**
  * Returns one match per (channel, story) for the policy stories that may be auto-posted: not
  * backlog, not older than MAX_AUTO_POST_AGE_MS. Where a channel has both an instant and a
@@ -53,7 +61,7 @@ export function matchStories(
 ): Match[] {
   const matches: Match[] = [];
   for (const story of stories) {
-    if (!story.policy || story.backlog || now - story.publishedAt > MAX_AUTO_POST_AGE_MS) continue;
+    if (!isAutoPostable(story, now)) continue;
     const perChannel = new Map<string, Match>();
     for (const topic of story.topics) {
       for (const sub of byTopic.get(topic) ?? []) {

@@ -1,16 +1,7 @@
 import type { Post } from './types.js';
 
 /** The platform-neutral post for a stored story (any object with a story's fields). */
-export function toPost(story: {
-  id: number;
-  title: string;
-  url: string | null;
-  summary: string;
-  sources: string[];
-  publishedAt: number;
-  topics: string[];
-  policy: boolean;
-}): Post {
+export function toPost(story: Omit<Post, 'storyId'> & { id: number }): Post {
   return {
     storyId: story.id,
     title: story.title,

@@ -20,13 +20,14 @@ export interface ApplicationInfo {
   inviteUrl: string;
 }
 
-function client(token: string, apiUrl: string | undefined): REST {
+/** A REST client for `token` outside the running bot (doctor, deploy script, benchmarks). */
+export function restClient(token: string, apiUrl: string | undefined): REST {
   return new REST({ ...restOptions(apiUrl), timeout: 10_000 }).setToken(token);
 }
 
 /** Reads the application behind `token`; rejects when Discord refuses the token or cannot be reached. */
 export async function fetchApplication(token: string, apiUrl: string | undefined): Promise<ApplicationInfo> {
-  const application = (await client(token, apiUrl).get(
+  const application = (await restClient(token, apiUrl).get(
     Routes.currentApplication(),
   )) as RESTGetCurrentApplicationResult;
   return {
@@ -47,7 +48,7 @@ export async function registerCommands(
   const route = guildId
     ? Routes.applicationGuildCommands(application.id, guildId)
     : Routes.applicationCommands(application.id);
-  const registered = (await client(token, apiUrl).put(route, {
+  const registered = (await restClient(token, apiUrl).put(route, {
     body: commands,
   })) as RESTPutAPIApplicationCommandsResult;
   return { application, names: registered.map((c) => c.name) };

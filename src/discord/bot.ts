@@ -7,7 +7,7 @@ import { Client, Events, GatewayIntentBits, type GuildBasedChannel, type REST } 
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { SubscriptionStore } from '../storage/subscriptionStore.js';
-import { POSTING_PERMISSIONS } from './commandKit.js';
+import { missingPostingPermissions } from './commandKit.js';
 import { createInteractionHandler } from './router.js';
 import type { CommandDeps, SlashCommand } from './types.js';
 
@@ -41,9 +41,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const canPost = (channel: GuildBasedChannel | undefined): boolean => {
     const me = client.user;
-    if (!channel || !me) return false;
-    const permissions = channel.permissionsFor(me);
-    return POSTING_PERMISSIONS.every(([flag]) => permissions?.has(flag) === true);
+    return !!channel && !!me && missingPostingPermissions(channel, me).length === 0;
   };
   const recheckPaused = (): number => {
     let resumed = 0;
@@ -59,10 +57,9 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   };
 
   client.on(Events.InteractionCreate, (interaction) => void handler(interaction));
+  // discord.js reports an outage (GUILD_DELETE with `unavailable`) as GuildUnavailable, never as
+  // GuildDelete: this is the bot leaving or being removed.
   client.on(Events.GuildDelete, (guild) => {
-    // GUILD_DELETE with `unavailable` is an outage, not the bot leaving.
-    if (!guild.available && 'unavailable' in guild && (guild as { unavailable?: boolean }).unavailable)
-      return;
     const removed = subscriptions.removeGuild(guild.id);
     log.info({ guildId: guild.id, removed }, 'left a server: its subscriptions were removed');
   });

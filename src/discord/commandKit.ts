@@ -7,6 +7,7 @@ import {
   type GuildBasedChannel,
   PermissionFlagsBits,
   type PermissionResolvable,
+  type UserResolvable,
 } from 'discord.js';
 import { parseDuration } from '../core/duration.js';
 import { resolveTopic, type Topic, topicAliasesForAutocomplete } from '../core/topics/index.js';
@@ -35,14 +36,18 @@ export function requireManageGuild(interaction: ChatInputCommandInteraction): vo
   }
 }
 
+/** Names of the posting permissions `me` lacks in `channel` (empty when it can post). */
+export function missingPostingPermissions(channel: GuildBasedChannel, me: UserResolvable): string[] {
+  const permissions = channel.permissionsFor(me);
+  return POSTING_PERMISSIONS.filter(([flag]) => permissions?.has(flag) !== true).map(([, name]) => name);
+}
+
 /** Throws a UserError naming what the bot lacks in `channel`, if anything. */
 export function requireBotCanPost(
   channel: GuildBasedChannel,
   interaction: ChatInputCommandInteraction,
 ): void {
-  const me = interaction.client.user;
-  const permissions = channel.permissionsFor(me);
-  const missing = POSTING_PERMISSIONS.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
+  const missing = missingPostingPermissions(channel, interaction.client.user);
   if (missing.length > 0) {
     throw new UserError(
       `I can’t post in <#${channel.id}>: I’m missing **${missing.join('**, **')}** there. Give my role those permissions in that channel, or pick another channel.`,

@@ -12,6 +12,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { ChannelPoster, OutgoingMessage, PostResult } from '../jobs/dispatch.js';
+import { restClient } from './application.js';
 import { digestMessage, storyMessage } from './format.js';
 
 /** Discord error codes that mean "this channel refuses us until someone fixes it". */
@@ -42,6 +43,11 @@ export function classifyDiscordError(error: unknown): PostResult {
     status: 'retry',
     reason: `cannot reach Discord: ${(error as Error)?.message ?? String(error)}`.slice(0, 300),
   };
+}
+
+/** A poster with a REST client of its own, for a token, outside the running bot (benchmarks). */
+export function createTokenPoster(token: string, apiUrl?: string): ChannelPoster {
+  return createDiscordPoster(restClient(token, apiUrl));
 }
 
 export function createDiscordPoster(rest: REST, onError?: (code: string) => void): ChannelPoster {

@@ -23,6 +23,11 @@ export type FeedOutcome =
   | 'parse-error'
   | 'store-error';
 
+/** Outcomes that count as the feed failing (everything but a good answer or a 304). */
+export function isFailedOutcome(outcome: FeedOutcome): boolean {
+  return outcome !== 'ok' && outcome !== 'not-modified';
+}
+
 export interface FeedPollResult {
   feedId: string;
   name: string;
@@ -87,7 +92,7 @@ export async function pollFeeds(deps: PollDeps): Promise<PollReport> {
     feeds,
     newItems: feeds.reduce((n, r) => n + r.newItems, 0),
     newStoryIds: feeds.flatMap((r) => r.newStoryIds),
-    failed: feeds.filter((r) => r.outcome !== 'ok' && r.outcome !== 'not-modified').length,
+    failed: feeds.filter((r) => isFailedOutcome(r.outcome)).length,
     aborted: deps.signal?.aborted ?? false,
   };
   deps.log.info(

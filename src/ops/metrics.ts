@@ -8,21 +8,13 @@
  * channel, guild, user or URL — one time series per such value would grow without limit.
  */
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { FeedOutcome, PollReport } from '../jobs/pollFeeds.js';
+import { isFailedOutcome, type PollReport } from '../jobs/pollFeeds.js';
 
 /** Every metric name starts with this. */
 export const METRIC_PREFIX = 'policywire_';
 
 /** What became of one delivery attempt. `paused`: the subscription was paused (missing access, unknown channel). */
 export type DeliveryOutcome = 'sent' | 'retry' | 'failed' | 'paused';
-
-/** Feed outcomes that count as a failure (the same split as `PollReport.failed`). */
-const FAILED_OUTCOMES: ReadonlySet<FeedOutcome> = new Set([
-  'http-error',
-  'network-error',
-  'parse-error',
-  'store-error',
-]);
 
 /** Distinct Discord error codes kept as their own label value; later new ones are counted as `other`. */
 export const MAX_DISCORD_ERROR_CODES = 50;
@@ -128,7 +120,7 @@ export function createMetrics(): Metrics {
       newStories.inc(report.newStoryIds.length);
       for (const feed of report.feeds) {
         feedPolls.inc({ outcome: feed.outcome });
-        if (FAILED_OUTCOMES.has(feed.outcome)) feedFailures.inc({ feed: feed.feedId, outcome: feed.outcome });
+        if (isFailedOutcome(feed.outcome)) feedFailures.inc({ feed: feed.feedId, outcome: feed.outcome });
       }
       if (report.aborted) return;
       pollDuration.observe(Math.max(0, report.finishedAt - report.startedAt) / 1000);

@@ -107,6 +107,8 @@ export interface StoryStore {
    * delivery, in batches so no write transaction runs long. Returns how many were deleted.
    */
   prune(cutoff: number, batchSize?: number): number;
+  /** Merges the full-text index into one segment: after a bulk load (benchmark seeding), not in normal running. */
+  optimizeSearchIndex(): void;
 }
 
 interface StoryRow {
@@ -529,6 +531,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       return withSources(rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     },
     count: () => countStories.get()?.n ?? 0,
+    optimizeSearchIndex: () => db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('optimize')"),
     prune(cutoff, batchSize = 500) {
       // Fingerprints outlive their use after the clustering window; keep that table small.
       const bandCutoff = Date.now() - BAND_RETENTION_MS;

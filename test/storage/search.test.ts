@@ -43,6 +43,16 @@ function prepared(
   };
 }
 
+/** The clustering tests' usual story, at `at` (default: the next tick after T0). */
+function secSuesBinance(at?: number): PreparedItem {
+  return prepared(
+    'SEC sues Binance and CEO Changpeng Zhao over securities violations',
+    'The SEC sued Binance and Changpeng Zhao over securities violations.',
+    ['us'],
+    at === undefined ? {} : { at },
+  );
+}
+
 beforeEach(() => {
   db = openDatabase(':memory:');
   createSqliteFeedStore(db).sync(
@@ -310,13 +320,6 @@ describe('clustering across outlets', () => {
   });
 
   it('sees another process’s story that reused the id of a deleted one', () => {
-    const x = (at: number) =>
-      prepared(
-        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
-        'The SEC sued Binance and Changpeng Zhao over securities violations.',
-        ['us'],
-        { at },
-      );
     const z = (at: number, outlet: string) =>
       prepared(
         outlet === 'b'
@@ -326,7 +329,7 @@ describe('clustering across outlets', () => {
         ['hong-kong'],
         { at },
       );
-    const first = stories.ingest('a', [x(T0)], { now: T0, backlog: false }).newStoryIds[0];
+    const first = stories.ingest('a', [secSuesBinance(T0)], { now: T0, backlog: false }).newStoryIds[0];
     // Another process deletes that story (retention), then stores a new one, which gets its id.
     const other = createSqliteStoryStore(db);
     db.prepare('DELETE FROM stories WHERE id = ?').run(first);
@@ -338,22 +341,15 @@ describe('clustering across outlets', () => {
   });
 
   it('ignores fingerprints another tokeniser version made', () => {
-    const x = (at: number) =>
-      prepared(
-        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
-        'The SEC sued Binance and Changpeng Zhao over securities violations.',
-        ['us'],
-        { at },
-      );
-    stories.ingest('a', [x(T0)], { now: T0, backlog: false });
+    stories.ingest('a', [secSuesBinance(T0)], { now: T0, backlog: false });
     expect(
-      createSqliteStoryStore(db).ingest('b', [x(T0 + HOUR)], { now: T0 + HOUR, backlog: false }),
+      createSqliteStoryStore(db).ingest('b', [secSuesBinance(T0 + HOUR)], { now: T0 + HOUR, backlog: false }),
     ).toMatchObject({
       joined: 1,
     });
     // As if stored by an older release: a process started now must not index or compare it.
     db.prepare('UPDATE story_fingerprints SET version = version - 1').run();
-    const fresh = createSqliteStoryStore(db).ingest('c', [x(T0 + 2 * HOUR)], {
+    const fresh = createSqliteStoryStore(db).ingest('c', [secSuesBinance(T0 + 2 * HOUR)], {
       now: T0 + 2 * HOUR,
       backlog: false,
     });
@@ -362,26 +358,15 @@ describe('clustering across outlets', () => {
   });
 
   it('makes a new story of a retelling of a story that was deleted meanwhile', () => {
-    const x = (at: number) =>
-      prepared(
-        'SEC sues Binance and CEO Changpeng Zhao over securities violations',
-        'The SEC sued Binance and Changpeng Zhao over securities violations.',
-        ['us'],
-        { at },
-      );
-    const [first] = stories.ingest('a', [x(T0)], { now: T0, backlog: false }).newStoryIds;
+    const [first] = stories.ingest('a', [secSuesBinance(T0)], { now: T0, backlog: false }).newStoryIds;
     db.prepare('DELETE FROM stories WHERE id = ?').run(first);
-    const again = stories.ingest('b', [x(T0 + HOUR)], { now: T0 + HOUR, backlog: false });
+    const again = stories.ingest('b', [secSuesBinance(T0 + HOUR)], { now: T0 + HOUR, backlog: false });
     expect(again.newStoryIds).toHaveLength(1);
     expect(stories.count()).toBe(1);
   });
 
   it('never joins a story whose transaction was rolled back', () => {
-    const story = prepared(
-      'SEC sues Binance and CEO Changpeng Zhao over securities violations',
-      'The SEC sued Binance and Changpeng Zhao over securities violations.',
-      ['us'],
-    );
+    const story = secSuesBinance();
     // The second item breaks the NOT NULL title: the whole call rolls back after the first was stored.
     const broken = {
       ...prepared('x', 'y', ['us']),
@@ -401,17 +386,7 @@ describe('clustering across outlets', () => {
       ],
       { now: T0, backlog: false },
     );
-    const retelling = stories.ingest(
-      'c',
-      [
-        prepared(
-          'SEC sues Binance and CEO Changpeng Zhao over securities violations',
-          'The SEC sued Binance and Changpeng Zhao over securities violations.',
-          ['us'],
-        ),
-      ],
-      { now: T0, backlog: false },
-    );
+    const retelling = stories.ingest('c', [secSuesBinance()], { now: T0, backlog: false });
     expect(retelling.newStoryIds).toHaveLength(1);
     expect(retelling.newStoryIds[0]).not.toBe(unrelated.newStoryIds[0]);
   });
