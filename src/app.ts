@@ -144,7 +144,8 @@ export function openApp(config: Config, log: Logger, options: AppOptions = {}): 
         );
       }
       if (!report.aborted) {
-        const pruned = stories.prune(clock() - config.retentionDays * 86_400_000);
+        const now = clock();
+        const pruned = stories.prune(now - config.retentionDays * 86_400_000, undefined, now);
         if (pruned > 0) log.info({ pruned, retentionDays: config.retentionDays }, 'old stories pruned');
       }
       return report;

@@ -18,17 +18,28 @@ export function parseClockTime(text: string): string | undefined {
   return m ? `${(m[1] ?? '').padStart(2, '0')}:${m[2]}` : undefined;
 }
 
+/** One formatter per zone: building one costs ~10× formatting with it, and this runs per digest subscription per delivery pass. */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
 /** The local date (YYYY-MM-DD) and time (HH:MM) of `ms` in `zone`. */
 export function localDateTime(ms: number, zone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(ms);
+  const parts = formatterFor(zone).formatToParts(ms);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
 }

@@ -147,7 +147,7 @@ export async function parseFeedText(
   return {
     ok: true,
     feed: {
-      title: collapseWhitespace(htmlToText(str(parsed.title), MAX_TITLE)),
+      title: htmlToText(str(parsed.title), MAX_TITLE),
       format,
       items,
       repaired,
@@ -218,16 +218,14 @@ export function normaliseItem(raw: RawItem, base: string, now: number): Normaliz
       )
       .digest('hex')
       .slice(0, 32)}`;
-  const author = collapseWhitespace(htmlToText(str(raw.creator) || str(raw.author), 200));
+  const author = htmlToText(str(raw.creator) || str(raw.author), 200);
   const categories: string[] = [];
   const rawCategories = [
     ...(Array.isArray(raw.categories) ? raw.categories : []),
     ...(Array.isArray(raw.categoryElements) ? raw.categoryElements : []),
   ];
   for (const c of rawCategories) {
-    const value = collapseWhitespace(
-      htmlToText(str(c) || str((c as { $?: { term?: unknown } })?.$?.term), 100),
-    );
+    const value = htmlToText(str(c) || str((c as { $?: { term?: unknown } })?.$?.term), 100);
     if (value !== '' && !categories.includes(value)) categories.push(value);
     if (categories.length >= MAX_CATEGORIES) break;
   }

@@ -200,7 +200,7 @@ async function pollOne(
     // chunk is atomic and items are unique per feed, so a crash between chunks loses nothing
     // committed and the next run (which refetches: the validators are saved last) stores the rest.
     const stored = { newItems: 0, newStoryIds: [] as number[] };
-    for (let i = 0; i < prepared.length || i === 0; i += INGEST_CHUNK) {
+    for (let i = 0; i < prepared.length; i += INGEST_CHUNK) {
       const chunk = deps.stories.ingest(feed.id, prepared.slice(i, i + INGEST_CHUNK), { now, backlog });
       stored.newItems += chunk.newItems;
       stored.newStoryIds.push(...chunk.newStoryIds);

@@ -104,9 +104,10 @@ export interface StoryStore {
   updateSummary(storyId: number, summary: string, source: string): void;
   /**
    * Deletes stories published and first seen before `cutoff`, except those still waiting for
-   * delivery, in batches so no write transaction runs long. Returns how many were deleted.
+   * delivery, in batches so no write transaction runs long; and clustering fingerprints older than
+   * 7 days before `now` (default: the system clock). Returns how many stories were deleted.
    */
-  prune(cutoff: number, batchSize?: number): number;
+  prune(cutoff: number, batchSize?: number, now?: number): number;
   /** Merges the full-text index into one segment: after a bulk load (benchmark seeding), not in normal running. */
   optimizeSearchIndex(): void;
 }
@@ -473,6 +474,8 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
       return unknown;
     },
     ingest: (feedId, items, ingestOptions) => {
+      // Nothing to store: no write lock, no transaction.
+      if (items.length === 0) return { newStoryIds: [], newItems: 0, joined: 0, merged: [] };
       // Read what is new in story_fingerprints before taking the write lock: after a start that is
       // a week of stories (tens of thousands of rows), which must not lengthen a write transaction.
       // Inside it, the same call reads only what another writer stored in between.
@@ -532,9 +535,9 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     },
     count: () => countStories.get()?.n ?? 0,
     optimizeSearchIndex: () => db.exec("INSERT INTO stories_fts (stories_fts) VALUES ('optimize')"),
-    prune(cutoff, batchSize = 500) {
+    prune(cutoff, batchSize = 500, now = Date.now()) {
       // Fingerprints outlive their use after the clustering window; keep that table small.
-      const bandCutoff = Date.now() - BAND_RETENTION_MS;
+      const bandCutoff = now - BAND_RETENTION_MS;
       while (
         timed('prune', () =>
           db.transaction(() => pruneFingerprints.run(bandCutoff, 2000).changes).immediate(),

@@ -98,9 +98,6 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
     'SELECT count(*) AS n FROM subscriptions WHERE guild_id = ?',
   );
   const active = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NULL');
-  const digests = db.prepare<[], Row>(
-    "SELECT * FROM subscriptions WHERE paused_reason IS NULL AND mode = 'digest'",
-  );
   const paused = db.prepare<[], Row>('SELECT * FROM subscriptions WHERE paused_reason IS NOT NULL');
   const pause = db.prepare(
     'UPDATE subscriptions SET paused_reason = ?, paused_at = ?, updated_at = ? WHERE channel_id = ? AND paused_reason IS NULL',
@@ -119,6 +116,10 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
   // Matching reads every active subscription after each poll; they change rarely and only through
   // this store (slash commands, pause/resume), so the list is cached until the next write here.
   let activeCache: Subscription[] | undefined;
+  const listActive = (): Subscription[] => {
+    activeCache ??= active.all().map(toSubscription);
+    return activeCache;
+  };
   const changed = <T>(result: T): T => {
     activeCache = undefined;
     return result;
@@ -144,11 +145,8 @@ export function createSqliteSubscriptionStore(db: Db): SubscriptionStore {
     remove: (guildId, channelId, topic) => changed(del.run(guildId, channelId, topic).changes > 0),
     forGuild: (guildId) => byGuild.all(guildId).map(toSubscription),
     countForGuild: (guildId) => countGuild.get(guildId)?.n ?? 0,
-    active: () => {
-      activeCache ??= active.all().map(toSubscription);
-      return activeCache;
-    },
-    digests: () => digests.all().map(toSubscription),
+    active: listActive,
+    digests: () => listActive().filter((s) => s.mode === 'digest'),
     paused: () => paused.all().map(toSubscription),
     pauseChannel: (channelId, reason, now) =>
       changed(pause.run(reason.slice(0, 300), now, now, channelId).changes),

@@ -10,14 +10,11 @@
  * reads those of the few best candidates.
  */
 
-/** FNV-1a over UTF-16 code units, 32 bits; 0 is reserved for "empty", so it maps to 1. */
+import { fnv1a } from './minhash.js';
+
+/** minhash's FNV-1a of a band key; 0 is reserved for "empty", so it maps to 1. */
 export function bandHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0 || 1;
+  return fnv1a(key) || 1;
 }
 
 /** murmur3's finaliser, to spread FNV's low bits over the table. */

@@ -14,7 +14,7 @@ const PAIR_BANDS = 12;
 const NAME_BANDS = 4;
 
 /** FNV-1a over UTF-16 code units, 32 bits. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

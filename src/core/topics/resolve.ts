@@ -59,7 +59,14 @@ export function resolveTopic(input: string): Topic | undefined {
  * autocomplete filters as the user types. "Once" uses resolveTopic's comparison, so 'China' stands
  * for 'china' and 'Hong Kong' for 'hong-kong' (the name is offered first, being the readable form).
  */
-export function topicAliasesForAutocomplete(): { label: string; slug: string }[] {
+export function topicAliasesForAutocomplete(): readonly { label: string; slug: string }[] {
+  // The taxonomy is fixed: built once, not on every keystroke of an autocomplete.
+  autocompleteList ??= buildAutocompleteList();
+  return autocompleteList;
+}
+let autocompleteList: readonly { label: string; slug: string }[] | undefined;
+
+function buildAutocompleteList(): { label: string; slug: string }[] {
   const seen = new Set<string>();
   const out: { label: string; slug: string }[] = [];
   for (const t of TOPICS) {
