@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Parser from 'rss-parser';
-import { fingerprint } from '../src/core/cluster/storySimilarity.js';
+import { fingerprintFromLede } from '../src/core/cluster/storySimilarity.js';
 import type { FeedDefinition } from '../src/core/types.js';
 import { openDatabase } from '../src/storage/database.js';
 import { createSqliteFeedStore } from '../src/storage/feedStore.js';
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
           // The last week's stories are clustering candidates, as the bot's own would be: the
           // service loads their band keys into memory on its first write.
           ...(story.item.publishedAt >= NOW - 7 * DAY
-            ? { fingerprint: fingerprint(story.item.title, story.summary) }
+            ? { fingerprint: fingerprintFromLede(story.item.title, story.summary) }
             : {}),
         });
       }

@@ -47,7 +47,15 @@ const TITLE_BOOST = 2;
  * far more than on the rest.
  */
 export function fingerprint(title: string, body: string): StoryFingerprint {
-  const lede = extractiveSummary({ title, body }, LEDE_CHARS);
+  return fingerprintFromLede(title, extractiveSummary({ title, body }, LEDE_CHARS));
+}
+
+/**
+ * The fingerprint of a story whose lede is already known — the extractive summary, which the
+ * ingest pipeline makes anyway (at most 300 characters, within LEDE_CHARS). Summarising it again
+ * would cost a second pass and lose a lede the summariser cut with "…" (read as an excerpt).
+ */
+export function fingerprintFromLede(title: string, lede: string): StoryFingerprint {
   const { classes, title: titleTokens } = storyTokens(title, lede === title ? '' : lede);
   const tokens = [...classes.keys()].sort();
   const names = tokens.filter((token) => {

@@ -6,6 +6,8 @@ import {
   similarity,
   vetoReason,
 } from '../../../src/core/cluster/storySimilarity.js';
+import { extractiveSummary } from '../../../src/core/summary/extractiveSummary.js';
+import { createDefaultEnricher } from '../../../src/intelligence.js';
 
 const story = (title: string, body = '') => ({ title, body });
 
@@ -117,6 +119,21 @@ describe('similarity', () => {
 });
 
 describe('fingerprint', () => {
+  it('keeps the lede of an item whose summary the summariser cut with "…" (ingest path)', async () => {
+    const title = 'OCC issues crypto custody guidance';
+    const body =
+      'The Office of the Comptroller of the Currency on Thursday issued interpretive guidance confirming that national banks and federal savings associations may provide cryptocurrency custody services, hold stablecoin reserves and participate in independent node verification networks, provided they manage the associated risks in a safe and sound manner and comply with applicable law. More text follows.';
+    expect(extractiveSummary({ title, body })).toMatch(/…$/);
+    const prepared = await createDefaultEnricher()(
+      { key: 'k', url: null, title, body, author: null, categories: [], publishedAt: 0, undated: false },
+      { id: 'f', name: 'F', url: 'https://f.example/', kind: 'regulator', jurisdictions: [] },
+    );
+    // Words of the lede, not only of the headline, are compared with other outlets' stories.
+    expect(prepared.fingerprint?.tokens).toEqual(
+      expect.arrayContaining(['stablecoin', 'national', 'comptroller']),
+    );
+  });
+
   const fp = fingerprint(
     'SEC Sues Binance, CZ Over Securities Violations',
     'By Jane Doe The U.S. Securities and Exchange Commission sued Binance and its founder Changpeng Zhao on Monday. Disclaimer: not investment advice.',
