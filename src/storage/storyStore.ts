@@ -181,6 +181,11 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     'INSERT OR IGNORE INTO story_topics (topic, story_id, published_at, policy) VALUES (?, ?, ?, ?)',
   );
   const insertCjk = db.prepare('INSERT INTO stories_cjk (rowid, text) VALUES (?, ?)');
+  const deleteCjk = db.prepare('DELETE FROM stories_cjk WHERE rowid = ?');
+  /** Chinese and Japanese have no spaces: a story with CJK in its title or summary gets a trigram row. */
+  const indexCjk = (storyId: number, title: string, summary: string): void => {
+    if (CJK_RE.test(title) || CJK_RE.test(summary)) insertCjk.run(storyId, `${title}\n${summary}`);
+  };
   const storyText = db.prepare<[number], { id: number; title: string }>(
     'SELECT id, title FROM stories WHERE id = ?',
   );
@@ -365,8 +370,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
             bandIndex.add(storyId, item.publishedAt, hashes);
             remember(storyId, item.publishedAt, prepared.fingerprint);
           }
-          if (CJK_RE.test(item.title) || CJK_RE.test(summary))
-            insertCjk.run(storyId, `${item.title}\n${summary}`);
+          indexCjk(storyId, item.title, summary);
           if (!options.backlog) result.newStoryIds.push(storyId);
         } else {
           result.joined++;
@@ -508,11 +512,9 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
         db
           .transaction(() => {
             setSummary.run(summary, source, storyId);
-            if (CJK_RE.test(summary)) {
-              const title = storyText.get(storyId)?.title ?? '';
-              db.prepare('DELETE FROM stories_cjk WHERE rowid = ?').run(storyId);
-              insertCjk.run(storyId, `${title}\n${summary}`);
-            }
+            // The same rule as at ingest, so the old summary's text never stays searchable.
+            deleteCjk.run(storyId);
+            indexCjk(storyId, storyText.get(storyId)?.title ?? '', summary);
           })
           .immediate(),
       );

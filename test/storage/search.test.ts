@@ -209,6 +209,15 @@ describe('full-text search', () => {
     expect(stories.count()).toBe(5);
   });
 
+  it('drops the old summary from the CJK index when a CJK-titled story gets a summary in English', () => {
+    const [story] = stories.news({ limit: 1, text: '虚拟货币' });
+    // Only in the old summary (中国人民银行表示将继续打击虚拟货币交易炒作。), not in the title.
+    expect(stories.news({ limit: 10, text: '交易炒作' }).map((s) => s.id)).toEqual([story?.id]);
+    stories.updateSummary(story?.id as number, 'The PBoC will keep cracking down on crypto trading.', 'llm');
+    expect(stories.news({ limit: 10, text: '交易炒作' })).toEqual([]);
+    expect(stories.news({ limit: 10, text: '虚拟货币' }).map((s) => s.id)).toEqual([story?.id]);
+  });
+
   it('keeps the index in step when a story is pruned or its summary replaced', () => {
     const [story] = stories.news({ limit: 1, text: 'HKMA' });
     stories.updateSummary(story?.id as number, 'Licences under the new Stablecoins Ordinance.', 'llm');
