@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   MessageFlags,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -72,6 +71,4 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   });
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-  await respondWithTopics(interaction);
-}
+export const autocomplete = respondWithTopics;

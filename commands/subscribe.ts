@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  type AutocompleteInteraction,
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -121,6 +120,4 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   });
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-  await respondWithTopics(interaction);
-}
+export const autocomplete = respondWithTopics;

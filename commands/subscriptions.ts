@@ -9,7 +9,6 @@ import { resolveTopic } from '../src/core/topics/index.js';
 import { requireManageGuild } from '../src/discord/commandKit.js';
 import { clip, escapeText } from '../src/discord/format.js';
 import type { CommandDeps } from '../src/discord/types.js';
-import { UserError } from '../src/errors.js';
 
 export const data = {
   name: 'subscriptions',
@@ -20,7 +19,6 @@ export const data = {
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<void> {
   requireManageGuild(interaction);
-  if (!interaction.guildId) throw new UserError('This command only works in a server.');
   const subs = deps.subscriptions.forGuild(interaction.guildId);
   if (subs.length === 0) {
     await interaction.reply({

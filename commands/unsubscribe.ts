@@ -1,6 +1,5 @@
 import {
   ApplicationCommandOptionType,
-  type AutocompleteInteraction,
   ChannelType,
   type ChatInputCommandInteraction,
   InteractionContextType,
@@ -37,7 +36,6 @@ export const data = {
 
 export async function execute(interaction: ChatInputCommandInteraction, deps: CommandDeps): Promise<void> {
   requireManageGuild(interaction);
-  if (!interaction.guildId) throw new UserError('This command only works in a server.');
   const topic = requireTopic(interaction.options.getString('topic', true));
   const channelId = interaction.options.getChannel('channel')?.id ?? interaction.channelId;
   const removed = deps.subscriptions.remove(interaction.guildId, channelId, topic.slug);
@@ -53,6 +51,4 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   });
 }
 
-export async function autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-  await respondWithTopics(interaction);
-}
+export const autocomplete = respondWithTopics;

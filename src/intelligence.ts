@@ -12,6 +12,6 @@ export function createDefaultEnricher(): Enricher {
     classify,
     summarise: (input) => extractiveSummary(input),
     // The extractive summary is the lede that clustering compares: reuse it instead of finding it twice.
-    fingerprint: (title, _body, summary) => fingerprintFromLede(title, summary),
+    fingerprint: fingerprintFromLede,
   });
 }

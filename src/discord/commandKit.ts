@@ -28,7 +28,9 @@ export const INVITE_PERMISSIONS =
   PermissionFlagsBits.ReadMessageHistory;
 
 /** Admin commands: checked here even though `default_member_permissions` hides them from others. */
-export function requireManageGuild(interaction: ChatInputCommandInteraction): void {
+export function requireManageGuild(
+  interaction: ChatInputCommandInteraction,
+): asserts interaction is ChatInputCommandInteraction<'cached' | 'raw'> {
   if (!interaction.inGuild()) throw new UserError('This command only works in a server.');
   const required: PermissionResolvable = PermissionFlagsBits.ManageGuild;
   if (!interaction.memberPermissions?.has(required)) {

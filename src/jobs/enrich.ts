@@ -11,8 +11,8 @@ export type Enricher = (item: NormalizedItem, feed: FeedDefinition) => Promise<P
 export interface EnricherParts {
   classify: (text: StoryText) => Classification;
   summarise: (input: { title: string; body: string; language?: string }) => string | Promise<string>;
-  /** Computes the clustering fingerprint (given the summary too, which is usually the lede); without it, stories only merge by URL. */
-  fingerprint?: (title: string, body: string, summary: string) => StoryFingerprint;
+  /** Computes the clustering fingerprint from the title and the summary (the lede); without it, stories only merge by URL. */
+  fingerprint?: (title: string, summary: string) => StoryFingerprint;
 }
 
 /** Builds the enricher from a classifier and a summariser. */
@@ -30,7 +30,7 @@ export function createEnricher(parts: EnricherParts): Enricher {
       body: item.body,
       ...(feed.language ? { language: feed.language } : {}),
     });
-    const fingerprint = parts.fingerprint?.(item.title, item.body, summary);
+    const fingerprint = parts.fingerprint?.(item.title, summary);
     return { item, summary, classification, ...(fingerprint ? { fingerprint } : {}) };
   };
 }

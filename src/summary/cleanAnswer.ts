@@ -5,7 +5,7 @@
  */
 
 import { sentences } from '../core/summary/sentences.js';
-import { collapseWhitespace, truncateWithEllipsis } from '../core/summary/truncate.js';
+import { squashWhitespace, truncateWithEllipsis } from '../core/summary/truncate.js';
 import { BLOCK_ELEMENTS, walkHtml } from '../core/text.js';
 
 /** Elements whose content is never part of the answer. */
@@ -48,7 +48,7 @@ const QUOTED = /^(["“«「『])([\s\S]+)(["”»」』])$/u;
  * that fits, else at a word boundary with "…". Returns `''` when nothing is left.
  */
 export function cleanLlmAnswer(answer: string, maxChars = 400, language?: string): string {
-  let text = collapseWhitespace(stripMarkdown(htmlToLines(answer)));
+  let text = squashWhitespace(stripMarkdown(htmlToLines(answer)));
   text = text.replace(LABEL, '');
   const quoted = QUOTED.exec(text);
   if (quoted?.[2] !== undefined && !/["“”«»「」『』]/u.test(quoted[2])) text = quoted[2].trim();

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { stripBoilerplate } from '../core/summary/boilerplate.js';
+import { truncate } from '../core/text.js';
 import { readBoundedBody } from '../http/readBounded.js';
 import { cleanLlmAnswer } from './cleanAnswer.js';
 import type { LlmUsageStore, Summariser, SummaryCache, SummaryRequest } from './summariser.js';
@@ -77,12 +78,6 @@ function utcDay(epochMs: number): string {
 }
 
 /** The first `max` characters of `text`, cut at a space when one is near. */
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.lastIndexOf(' ', max);
-  return text.slice(0, cut > max * 0.8 ? cut : max);
-}
-
 /** Reads a response body, refusing to hold more than `limit` bytes of it. */
 async function readBounded(response: Response, limit: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
@@ -126,7 +121,7 @@ export function createOpenAiSummariser(opts: OpenAiSummariserOptions): Summarise
         { role: 'system', content: SYSTEM_PROMPT },
         {
           role: 'user',
-          content: `${language}Title: ${req.title}\n\nArticle text:\n${clip(stripBoilerplate(req.body), MAX_INPUT_CHARS)}`,
+          content: `${language}Title: ${req.title}\n\nArticle text:\n${truncate(stripBoilerplate(req.body), MAX_INPUT_CHARS)}`,
         },
       ],
       max_tokens: MAX_TOKENS,

@@ -1,6 +1,6 @@
 import { boilerplateTail, judgeSentence, removeInlineJunk, stripLeadingJunk } from './boilerplate.js';
 import { sentences } from './sentences.js';
-import { collapseWhitespace, truncateWithEllipsis } from './truncate.js';
+import { squashWhitespace, truncateWithEllipsis } from './truncate.js';
 
 /** What the extractive summariser reads. */
 export interface ExtractiveInput {
@@ -56,7 +56,7 @@ function stripRepeatedTitle(text: string, title: string): string {
  * that only repeats the title gives `''` (the title is shown anyway).
  */
 export function extractiveSummary(input: ExtractiveInput, maxChars = 300): string {
-  const title = collapseWhitespace(input.title);
+  const title = squashWhitespace(input.title);
   const head = headLength(maxChars);
   const headTruncated = input.body.length > head;
   const raw = removeInlineJunk(headTruncated ? input.body.slice(0, head) : input.body);
@@ -80,7 +80,7 @@ export function extractiveSummary(input: ExtractiveInput, maxChars = 300): strin
   let length = 0;
   let joiner = ' ';
   for (const sentence of sentences(text, input.language)) {
-    const clean = collapseWhitespace(sentence.text);
+    const clean = squashWhitespace(sentence.text);
     if (clean === '') continue;
     if (sentence.end >= text.length) {
       if (headTruncated && !cutAtBoilerplate) {

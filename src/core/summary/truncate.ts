@@ -1,5 +1,9 @@
-/** Collapses runs of whitespace (including the `\n` paragraph separators) to one space and trims. */
-export function collapseWhitespace(text: string): string {
+/**
+ * Collapses runs of whitespace (including the `\n` paragraph separators) to one space and trims.
+ * Unlike core/text.ts `collapseWhitespace`, it keeps control and zero-width characters: for text
+ * that was cleaned already.
+ */
+export function squashWhitespace(text: string): string {
   // Only runs and non-space whitespace need replacing; rewriting every single space costs.
   return text.replace(/\s{2,}|[^\S ]/gu, ' ').trim();
 }

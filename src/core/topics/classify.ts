@@ -143,7 +143,7 @@ interface PartHits {
 }
 
 /** Drops trailing boilerplate (author bio, disclaimer, "The post ... appeared first on"). */
-export function stripBoilerplate(body: string): string {
+function cutTrailingBoilerplate(body: string): string {
   const from = Math.floor(body.length * BOILERPLATE_MIN_SHARE);
   const rest = body.slice(from);
   const m = BOILERPLATE_MARKERS.exec(rest);
@@ -254,7 +254,7 @@ function analyse(text: StoryText): Analysis {
   const title = normalizeText(text.title);
   const parts: PartHits[] = [
     { part: 'title', text: title, hits: matcher.scan(title) },
-    { part: 'body', text: normalizeText(stripBoilerplate(text.body)), hits: [] },
+    { part: 'body', text: normalizeText(cutTrailingBoilerplate(text.body)), hits: [] },
     { part: 'categories', text: normalizeText(text.categories.join(' | ')), hits: [] },
   ];
   for (const ph of parts) if (ph.part !== 'title') ph.hits = matcher.scan(ph.text);
