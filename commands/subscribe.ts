@@ -90,10 +90,9 @@ export async function execute(interaction: ChatInputCommandInteraction, deps: Co
   } else if (interaction.options.getString('time') || interaction.options.getString('timezone')) {
     throw new UserError('`time` and `timezone` only apply to `mode: digest`.');
   }
-  const existing = deps.subscriptions
-    .forGuild(interaction.guildId)
-    .find((s) => s.channelId === channel.id && s.topic === topic.slug);
-  if (!existing && deps.subscriptions.countForGuild(interaction.guildId) >= deps.subscriptionLimit) {
+  const current = deps.subscriptions.forGuild(interaction.guildId);
+  const existing = current.find((s) => s.channelId === channel.id && s.topic === topic.slug);
+  if (!existing && current.length >= deps.subscriptionLimit) {
     throw new UserError(
       `This server already has ${deps.subscriptionLimit} subscriptions, the most it can have. Remove one with \`/unsubscribe\` first (\`/subscriptions\` lists them).`,
     );

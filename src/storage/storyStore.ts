@@ -158,6 +158,22 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     }
   };
   const prep = statementCache(db);
+  /**
+   * Rows for `keys` read KEY_CHUNK at a time, so IN lists stay bounded and each chunk size is one
+   * cached statement; `sql` gets the placeholder list, `leading` parameters come before the keys.
+   */
+  function allIn<K, R>(
+    keys: readonly K[],
+    sql: (placeholders: string) => string,
+    ...leading: unknown[]
+  ): R[] {
+    const rows: R[] = [];
+    for (let i = 0; i < keys.length; i += KEY_CHUNK) {
+      const chunk = keys.slice(i, i + KEY_CHUNK);
+      rows.push(...prep<unknown[], R>(sql(chunk.map(() => '?').join(','))).all(...leading, ...chunk));
+    }
+    return rows;
+  }
   const itemExists = db.prepare<[string, string], { one: number }>(
     'SELECT 1 AS one FROM items WHERE feed_id = ? AND item_key = ?',
   );
@@ -287,12 +303,12 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     });
     if (best.length === 0) return undefined;
     const missing = best.filter((id) => !fingerprintCache.has(id));
-    if (missing.length > 0) {
-      for (const row of prep<number[], { story_id: number; published_at: number; fingerprint: string }>(
-        `SELECT story_id, published_at, fingerprint FROM story_fingerprints WHERE version = ${FINGERPRINT_VERSION} AND story_id IN (${missing.map(() => '?').join(',')})`,
-      ).all(...missing))
-        remember(row.story_id, row.published_at, JSON.parse(row.fingerprint) as StoryFingerprint);
-    }
+    for (const row of allIn<number, { story_id: number; published_at: number; fingerprint: string }>(
+      missing,
+      (qs) =>
+        `SELECT story_id, published_at, fingerprint FROM story_fingerprints WHERE version = ${FINGERPRINT_VERSION} AND story_id IN (${qs})`,
+    ))
+      remember(row.story_id, row.published_at, JSON.parse(row.fingerprint) as StoryFingerprint);
     for (const id of best) {
       const cached = fingerprintCache.get(id);
       if (!cached) continue;
@@ -422,17 +438,11 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
 
   function withSources(rows: StoryRow[]): StoryView[] {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const sources: SourceRow[] = [];
-    for (let i = 0; i < ids.length; i += KEY_CHUNK) {
-      const chunk = ids.slice(i, i + KEY_CHUNK);
-      sources.push(
-        ...prep<number[], SourceRow>(
-          `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
-           WHERE i.story_id IN (${chunk.map(() => '?').join(',')}) ORDER BY i.first_seen_at, i.id`,
-        ).all(...chunk),
-      );
-    }
+    const sources = allIn<number, SourceRow>(
+      rows.map((r) => r.id),
+      (qs) => `SELECT i.story_id, i.feed_id, f.name FROM items i JOIN feeds f ON f.id = i.feed_id
+           WHERE i.story_id IN (${qs}) ORDER BY i.first_seen_at, i.id`,
+    );
     const byStory = new Map<number, SourceRow[]>();
     for (const s of sources) {
       const list = byStory.get(s.story_id) ?? [];
@@ -463,19 +473,14 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
 
   return {
     unknownKeys(feedId, keys) {
-      const unknown = new Set<string>();
-      for (let i = 0; i < keys.length; i += KEY_CHUNK) {
-        const chunk = keys.slice(i, i + KEY_CHUNK);
-        const known = new Set(
-          prep<unknown[], { item_key: string }>(
-            `SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${chunk.map(() => '?').join(',')})`,
-          )
-            .all(feedId, ...chunk)
-            .map((r) => r.item_key),
-        );
-        for (const key of chunk) if (!known.has(key)) unknown.add(key);
-      }
-      return unknown;
+      const known = new Set(
+        allIn<string, { item_key: string }>(
+          keys,
+          (qs) => `SELECT item_key FROM items WHERE feed_id = ? AND item_key IN (${qs})`,
+          feedId,
+        ).map((r) => r.item_key),
+      );
+      return new Set(keys.filter((key) => !known.has(key)));
     },
     ingest: (feedId, items, ingestOptions) => {
       // Nothing to store: no write lock, no transaction.
@@ -522,16 +527,7 @@ export function createSqliteStoryStore(db: Db, options: StoryStoreOptions = {}):
     byIds(ids, options = {}) {
       if (ids.length === 0) return [];
       const columns = options.body ? '*' : LIST_COLUMNS;
-      const rows: StoryRow[] = [];
-      // Bounded IN lists: one cached statement per chunk size, however many ids a poll produced.
-      for (let i = 0; i < ids.length; i += KEY_CHUNK) {
-        const chunk = ids.slice(i, i + KEY_CHUNK);
-        rows.push(
-          ...prep<number[], StoryRow>(
-            `SELECT ${columns} FROM stories WHERE id IN (${chunk.map(() => '?').join(',')})`,
-          ).all(...chunk),
-        );
-      }
+      const rows = allIn<number, StoryRow>(ids, (qs) => `SELECT ${columns} FROM stories WHERE id IN (${qs})`);
       const order = new Map(ids.map((id, i) => [id, i]));
       return withSources(rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0)));
     },
